@@ -1,0 +1,72 @@
+"""The validated arena: records of every type, vocabularies and people."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .content_types import CASE, CONTENT_TYPES, METHOD, POST, ContentType
+from .fields import Model
+from .problems import Problem, Severity
+from .taxonomy import Taxonomy
+
+
+@dataclass
+class Record:
+    """One content item after validation."""
+
+    type: ContentType
+    slug: str
+    path: str              # source path relative to the project root
+    abs_path: Path
+    data: Model
+    body: str
+    body_line: int
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+    @property
+    def url(self) -> str:
+        return self.type.url(self.slug)
+
+    @property
+    def page_uri(self) -> str:
+        return self.type.page_uri(self.slug)
+
+
+@dataclass
+class Arena:
+    root: Path
+    taxonomy: Taxonomy
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)   # type → slug → record
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    def of_type(self, ctype: ContentType) -> list[Record]:
+        """Records of one type in a stable order (by slug)."""
+        return sorted(self.records.get(ctype.name, {}).values(), key=lambda r: r.slug)
+
+    def get(self, ctype: ContentType, slug: str) -> Record | None:
+        return self.records.get(ctype.name, {}).get(slug)
+
+    @cached_property
+    def cases_by_method(self) -> dict[str, list[Record]]:
+        """Backlinks: method slug → the cases that used it."""
+        index: dict[str, list[Record]] = defaultdict(list)
+        for case in self.of_type(CASE):
+            for method_slug in case.data.methods:
+                index[method_slug].append(case)
+        return dict(index)
+
+    def all_records(self) -> list[Record]:
+        return [record for ctype in CONTENT_TYPES for record in self.of_type(ctype)]
+
+
+__all__ = ["Arena", "Record", "METHOD", "CASE", "POST"]

@@ -1,0 +1,101 @@
+"""`arena`: check, new and build, for editors and CI.
+
+`check` must stay fast and must not import MkDocs: it is the pre-commit and
+CI path. `build` runs MkDocs in a subprocess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .clock import build_date
+from .content_types import CONTENT_TYPES, content_type
+from .problems import Severity
+from .scaffold import ScaffoldError, new_item
+from .validate import load_arena
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="arena", description="Kunskapsarenan: kontrollera, skapa och bygg innehåll.")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="projektets mapp (där mkdocs.yml ligger); standard: den aktuella mappen eller en förälder")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="kontrollera allt innehåll (snabbt, bygger inte webbplatsen)")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="github = GitHub Actions-annoteringar (::error file=…,line=…::)")
+
+    new = commands.add_parser("new", help="skapa en ny innehållsfil med alla fält")
+    names = sorted({n for c in CONTENT_TYPES for n in (c.name, *c.cli_names)})
+    new.add_argument("type", help=f"innehållstyp: {', '.join(names)}")
+    new.add_argument("title", help="titeln, t.ex. \"Idéslussar\"")
+
+    build = commands.add_parser("build", help="kontrollera och bygg webbplatsen till site/")
+    build.add_argument("--site-dir", type=Path, default=None)
+
+    args = parser.parse_args(argv)
+    root = (args.root or _find_root(Path.cwd())).resolve()
+    if args.command == "check":
+        return _check(root, args.format)
+    if args.command == "new":
+        return _new(root, args.type, args.title)
+    return _build(root, args.site_dir or root / "site")
+
+
+def _find_root(start: Path) -> Path:
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def _check(root: Path, output: str) -> int:
+    arena = load_arena(root)
+    for problem in arena.problems:
+        print(problem.github_annotation() if output == "github" else problem, file=sys.stdout)
+    errors = [p for p in arena.problems if p.severity is Severity.ERROR]
+    if errors:
+        files = len({p.path for p in errors})
+        print(f"\n{len(errors)} fel i {files} {'fil' if files == 1 else 'filer'}. "
+              "Rätta dem och kör kontrollen igen.", file=sys.stderr)
+        return 1
+    summary = ", ".join(f"{len(arena.records.get(c.name, {}))} {c.count_noun}" for c in CONTENT_TYPES)
+    print(f"Allt innehåll är giltigt ({summary}).", file=sys.stderr)
+    return 0
+
+
+def _new(root: Path, type_name: str, title: str) -> int:
+    try:
+        ctype = content_type(type_name.strip().lower())
+    except KeyError:
+        names = sorted({n for c in CONTENT_TYPES for n in (c.name, *c.cli_names)})
+        print(f"arena new: okänd typ '{type_name}'; välj en av: {', '.join(names)}", file=sys.stderr)
+        return 2
+    try:
+        path = new_item(root, ctype, title, build_date())
+    except ScaffoldError as exc:
+        print(f"arena new: {exc}", file=sys.stderr)
+        return 1
+    print(f"Skapade {path.relative_to(root).as_posix()}. Fyll i fälten och kör 'make check'.")
+    return 0
+
+
+def _build(root: Path, site_dir: Path) -> int:
+    if _check(root, "text") != 0:
+        print(f"Webbplatsen byggdes inte; {site_dir.name}/ är oförändrad.", file=sys.stderr)
+        return 1
+    from .sitebuild import BuildFailed, build_site   # subprocess only; keeps `check` light
+
+    try:
+        build_site(root, site_dir)
+    except BuildFailed as exc:
+        print(f"arena build: {exc}", file=sys.stderr)
+        return 1
+    print(f"Webbplatsen är byggd i {site_dir}.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

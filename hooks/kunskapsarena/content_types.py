@@ -1,0 +1,81 @@
+"""Where each content type lives, how it is addressed and what its body holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .fields import Model
+from .models import Case, Method, Post
+
+
+@dataclass(frozen=True)
+class ContentType:
+    name: str                      # stable English id: 'method'
+    model: type[Model]
+    folder: str                    # source folder, relative to the project root
+    section: str                   # URL section on the site (Swedish)
+    label: str                     # Swedish singular, for editors and visitors
+    plural_label: str
+    count_noun: str                       # "18 metoder" in summaries
+    body_sections: tuple[str, ...] = ()   # required level-2 headings, in order
+    cli_names: tuple[str, ...] = ()       # extra names `arena new` accepts
+    body_template: str = ""               # Markdown body that `arena new` writes
+
+    def page_uri(self, slug: str) -> str:
+        """The page's path inside the MkDocs docs tree."""
+        return f"{self.section}/{slug}.md"
+
+    def url(self, slug: str) -> str:
+        """The page's URL path relative to the site root (directory URLs)."""
+        return f"{self.section}/{slug}/"
+
+
+METHOD = ContentType(
+    name="method", model=Method, folder="methods", section="metoder",
+    label="Metod", plural_label="Metodbank", count_noun="metoder",
+    body_sections=("Syfte", "Så gör du"), cli_names=("metod",),
+    body_template=(
+        "## Syfte\n\nVarför och när passar metoden? Vilket problem hjälper den till med?\n\n"
+        "## Så gör du\n\n1. Första steget.\n2. Andra steget.\n3. Tredje steget.\n\n"
+        "## Tips\n\n- Ett råd från någon som har använt metoden.\n"),
+)
+CASE = ContentType(
+    name="case", model=Case, folder="cases", section="exempel",
+    label="Gott exempel", plural_label="Goda exempel", count_noun="goda exempel",
+    body_sections=("Bakgrund",), cli_names=("exempel", "gott-exempel"),
+    body_template=(
+        "## Bakgrund\n\nVilket behov eller problem fanns?\n\n"
+        "## Så gjorde vi\n\nVad gjorde ni, och vilka var med?\n\n"
+        "## Resultat\n\nVad blev bättre, och för vem?\n\n"
+        "## Lärdomar\n\nVad skulle ni göra likadant, och vad skulle ni ändra?\n"),
+)
+
+
+@dataclass(frozen=True)
+class BlogPostType(ContentType):
+    """Posts are pages of Material's blog plugin: it owns their URLs."""
+
+    def page_uri(self, slug: str) -> str:
+        return f"blog/posts/{slug}.md"
+
+    def url(self, slug: str) -> str:
+        return f"blog/{slug}/"   # matches post_url_format "{file}" in mkdocs.yml
+
+
+POST = BlogPostType(
+    name="post", model=Post, folder="blog/posts", section="blog",
+    label="Blogginlägg", plural_label="Blogg", count_noun="blogginlägg", cli_names=("inlägg", "inlagg", "blogg"),
+    body_template=(
+        "Inledningen som visas i bloggens lista.\n\n<!-- more -->\n\n"
+        "## Vad vi gjorde\n\nBerätta med egna ord.\n"),
+)
+
+CONTENT_TYPES: tuple[ContentType, ...] = (METHOD, CASE, POST)
+
+
+def content_type(name: str) -> ContentType:
+    """Look a type up by its id or one of its Swedish CLI names."""
+    for ctype in CONTENT_TYPES:
+        if name == ctype.name or name in ctype.cli_names:
+            return ctype
+    raise KeyError(name)

@@ -1,0 +1,101 @@
+"""Field declarations shared by every content type.
+
+Metadata on a field drives everything built from the model: `vocabulary`
+names a list in data/taxonomy.yml, `ref` names the content type (or
+`person`) a value points at, `example` fills the scaffold. The checks in
+validate.py, the JSON Schema and the editors' field reference all read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+EARLIEST_YEAR = 1990
+
+
+class Model(BaseModel):
+    """Front matter: unknown keys are errors (typos must not vanish silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def text(title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
+    return Field(title=title, description=description, json_schema_extra=_extra(example=example), **kwargs)
+
+
+def vocabulary(name: str, title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
+    """A value (or list of values) that must be a key of taxonomy.yml's `name`."""
+    return Field(title=title, description=description,
+                 json_schema_extra=_extra(vocabulary=name, example=example), **kwargs)
+
+
+def ref(target: str, title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
+    """A slug (or list of slugs) of another item, or a person id when target is 'person'."""
+    return Field(title=title, description=description,
+                 json_schema_extra=_extra(ref=target, example=example), **kwargs)
+
+
+def _extra(**values: Any) -> dict[str, Any]:
+    return {f"x-{key}": value for key, value in values.items() if value is not None}
+
+
+def field_meta(model: type[BaseModel], name: str) -> dict[str, Any]:
+    extra = model.model_fields[name].json_schema_extra
+    return extra if isinstance(extra, dict) else {}
+
+
+class Range(Model):
+    """An inclusive range such as 30–90 minutes or 4–12 persons."""
+
+    min: int = Field(ge=1, title="Minst")
+    max: int = Field(ge=1, title="Mest")
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Range:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) är större än max ({self.max})")
+        return self
+
+
+class Link(Model):
+    title: str = Field(min_length=1, title="Länktext")
+    url: str = Field(pattern=r"^https?://\S+$", title="Adress")
+
+
+class Source(Model):
+    name: str = Field(min_length=1, title="Källa")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$", title="Adress")
+
+
+class Image(Model):
+    src: str = Field(min_length=1, title="Bildfil")
+    alt: str = Field(min_length=1, title="Alternativtext",
+                     description="Beskriv vad bilden visar för den som inte ser den.")
+
+
+def plausible_year(value: int, info: ValidationInfo) -> int:
+    today = _today(info)
+    if not EARLIEST_YEAR <= value <= today.year + 1:
+        raise ValueError(f"årtalet {value} är inte rimligt (ska vara {EARLIEST_YEAR}–{today.year + 1})")
+    return value
+
+
+def not_in_future(value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+    today = _today(info)
+    if value is not None and value > today:
+        raise ValueError(f"datumet {value.isoformat()} ligger i framtiden (i dag är {today.isoformat()})")
+    return value
+
+
+def _today(info: ValidationInfo) -> dt.date:
+    context = info.context or {}
+    return context.get("today") or dt.date.today()
+
+
+__all__ = [
+    "Image", "Link", "Model", "Range", "Source", "field_meta", "field_validator",
+    "not_in_future", "plausible_year", "ref", "text", "vocabulary",
+]

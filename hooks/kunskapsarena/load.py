@@ -1,0 +1,95 @@
+"""Read content files: front matter (with line numbers) and Markdown body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontmatter.default_handlers import YAMLHandler
+
+from .problems import Problem
+from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
+
+_FRONT_MATTER = YAMLHandler()
+
+
+@dataclass
+class SourceFile:
+    """A content file split into front matter and body, lines kept."""
+
+    path: str             # posix path relative to the project root, as editors see it
+    abs_path: Path
+    front: YamlDocument
+    body: str
+    body_line: int        # file line of the body's first line
+
+    @property
+    def data(self) -> dict:
+        return self.front.data
+
+
+class UnreadableFile(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def read_text(root: Path, path: Path) -> str:
+    """The file's text; a file that is not UTF-8 or is empty reports itself."""
+    rel = relative(root, path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UnreadableFile(Problem(
+            rel, line, "fil", "filen är inte sparad som UTF-8",
+            "spara om filen med teckenkodningen UTF-8 i din editor")) from None
+    if not text.strip():
+        raise UnreadableFile(Problem(rel, 1, "fil", "filen är tom",
+                                     "fyll i front matter och text, eller ta bort filen"))
+    return text.replace("\r\n", "\n")
+
+
+def read_data_file(root: Path, path: Path) -> YamlDocument:
+    """A whole-file YAML document such as data/taxonomy.yml."""
+    rel = relative(root, path)
+    if not path.is_file():
+        raise UnreadableFile(Problem(rel, 1, "fil", "filen saknas", "återställ den från git"))
+    text = read_text(root, path)
+    try:
+        document = parse_yaml(text)
+    except YamlSyntaxError as exc:
+        raise UnreadableFile(Problem(rel, exc.line, "yaml", exc.message)) from None
+    if not isinstance(document.data, dict):
+        raise UnreadableFile(Problem(rel, 1, "yaml", "filen ska bestå av fält (nyckel: värde)"))
+    return document
+
+
+def read_content_file(root: Path, path: Path) -> SourceFile:
+    """A Markdown file with YAML front matter between two `---` lines."""
+    rel = relative(root, path)
+    text = read_text(root, path)
+    if not _FRONT_MATTER.detect(text):
+        raise UnreadableFile(Problem(
+            rel, 1, "front matter", "filen börjar inte med front matter",
+            "första raden ska vara --- och fälten avslutas med en rad ---"))
+    try:
+        front_text, body = _FRONT_MATTER.split(text)
+    except ValueError:
+        raise UnreadableFile(Problem(
+            rel, 1, "front matter", "front matter avslutas aldrig",
+            "lägg till en rad med bara --- efter sista fältet")) from None
+    # front_text starts right after the opening '---', so YAML line 0 is file line 1.
+    try:
+        front = parse_yaml(front_text, line_offset=0)
+    except YamlSyntaxError as exc:
+        raise UnreadableFile(Problem(rel, exc.line, "front matter", exc.message)) from None
+    if not isinstance(front.data, dict):
+        raise UnreadableFile(Problem(rel, 2, "front matter", "front matter ska bestå av fält (nyckel: värde)"))
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    return SourceFile(path=rel, abs_path=path, front=front, body=body, body_line=body_line)

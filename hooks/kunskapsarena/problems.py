@@ -1,0 +1,64 @@
+"""Problems found in content: what an editor reads and fixes."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, pointing at the line to fix."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        if self.severity is Severity.WARNING:
+            text += " [varning]"
+        return text
+
+    def github_annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command."""
+        level = "error" if self.severity is Severity.ERROR else "warning"
+        text = f"{self.field}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{level} file={self.path},line={self.line}::{escaped}"
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """A 'menade du ...?' hint for a misspelt value, or '' when nothing is close."""
+    if not isinstance(value, str):
+        return ""
+    lowered = {choice.lower(): choice for choice in choices}
+    exact_case = lowered.get(value.lower())
+    if exact_case is not None:
+        return f"menade du '{exact_case}'?"
+    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    return f"menade du '{lowered[close[0]]}'?" if close else ""
+
+
+def quote_list(values: Iterable[str], limit: int = 12) -> str:
+    items = list(values)
+    shown = ", ".join(items[:limit])
+    return shown + (f" … ({len(items)} totalt)" if len(items) > limit else "")

@@ -1,0 +1,111 @@
+"""Generated pages: item pages and section indexes as Markdown, from the records.
+
+The output is plain Markdown (with a little HTML for the fact cards), so
+any Markdown site engine can take it; the MkDocs adapter only hands it over.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .arena import Arena, Record
+from .content_types import CASE, METHOD
+from .fields import Range
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def render_pages(arena: Arena) -> dict[str, str]:
+    """Every generated page: docs-relative path → Markdown."""
+    env = _environment(arena)
+    pages: dict[str, str] = {}
+    methods = arena.of_type(METHOD)
+    cases = arena.of_type(CASE)
+    for method in methods:
+        pages[method.page_uri] = env.get_template("method.md.j2").render(
+            page_uri=method.page_uri, item=method, data=method.data,
+            used_in=arena.cases_by_method.get(method.slug, []),
+            related=[arena.get(METHOD, slug) for slug in method.data.related])
+    for case in cases:
+        pages[case.page_uri] = env.get_template("case.md.j2").render(
+            page_uri=case.page_uri, item=case, data=case.data,
+            methods=[arena.get(METHOD, slug) for slug in case.data.methods])
+    index_uri = f"{METHOD.section}/index.md"
+    pages[index_uri] = env.get_template("methods_index.md.j2").render(
+        page_uri=index_uri, methods=methods, by_phase=_methods_by_phase(arena, methods))
+    index_uri = f"{CASE.section}/index.md"
+    pages[index_uri] = env.get_template("cases_index.md.j2").render(
+        page_uri=index_uri, cases=cases, by_organisation=_cases_by_organisation(arena, cases))
+    return pages
+
+
+def _methods_by_phase(arena: Arena, methods: list[Record]) -> list[tuple[str, list[Record]]]:
+    groups = []
+    for phase_id, label in arena.taxonomy.ids("phases").items():
+        members = sorted((m for m in methods if phase_id in m.data.phases), key=lambda m: m.title.casefold())
+        if members:
+            groups.append((label, members))
+    return groups
+
+
+def _cases_by_organisation(arena: Arena, cases: list[Record]) -> list[tuple[str, list[Record]]]:
+    grouped: dict[str, list[Record]] = defaultdict(list)
+    for case in cases:
+        grouped[case.data.organisation].append(case)
+    ordered = sorted(grouped.items(), key=lambda item: arena.taxonomy.organisation_name(item[0]).casefold())
+    return [(arena.taxonomy.organisation_name(org), sorted(members, key=lambda c: (-c.data.year, c.title)))
+            for org, members in ordered]
+
+
+def _environment(arena: Arena) -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                      autoescape=False)   # output is Markdown; HTML parts use |e explicitly
+    taxonomy = arena.taxonomy
+    env.globals.update(taxonomy=taxonomy, people=taxonomy.people)
+    env.filters.update(
+        md=escape_markdown,
+        yaml_string=lambda value: json.dumps(str(value), ensure_ascii=False),
+        label=lambda value, vocabulary: taxonomy.label(vocabulary, value),
+        organisation=taxonomy.organisation_name,
+        minutes=format_minutes,
+        persons=format_persons,
+        link=relative_link,
+    )
+    return env
+
+
+def escape_markdown(text: str) -> str:
+    """Editor text placed into generated Markdown must not turn into markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def relative_link(target: Record, from_uri: str) -> str:
+    return posixpath.relpath(target.page_uri, posixpath.dirname(from_uri) or ".")
+
+
+def format_minutes(duration: Range) -> str:
+    """30–45 min, 1–3 tim, or 45 min – 2 tim: what a workshop planner reads."""
+    low, high = duration.min, duration.max
+
+    def hours(value: int) -> str:
+        return f"{value // 60}" if value % 60 == 0 else f"{value / 60:.1f}".replace(".", ",")
+
+    if high < 60:
+        return f"{low} min" if low == high else f"{low}–{high} min"
+    if low >= 60 and low % 30 == 0 and high % 30 == 0:
+        return f"{hours(low)} tim" if low == high else f"{hours(low)}–{hours(high)} tim"
+    return f"{low} min – {hours(high)} tim" if high % 30 == 0 else f"{low}–{high} min"
+
+
+def format_persons(size: Range) -> str:
+    if size.min == size.max:
+        return f"{size.min} {'person' if size.min == 1 else 'personer'}"
+    return f"{size.min}–{size.max} personer"

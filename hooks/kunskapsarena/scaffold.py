@@ -1,0 +1,64 @@
+"""`arena new`: write a new item with every field of its schema, like Hugo's archetypes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic_core import PydanticUndefined
+
+from .content_types import ContentType
+from .fields import field_meta
+from .slugs import slugify
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def new_item(root: Path, ctype: ContentType, title: str, today: dt.date) -> Path:
+    """Create the file for a new item and return its path; never overwrites."""
+    slug = slugify(title)
+    if not slug:
+        raise ScaffoldError(f"titeln '{title}' ger inget filnamn; använd bokstäver eller siffror")
+    path = Path(root) / ctype.folder / f"{slug}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(root).as_posix()} finns redan; välj en annan titel "
+                            "eller redigera den befintliga filen")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:   # 'x': fail rather than overwrite in a race
+        handle.write(render_scaffold(ctype, title, today))
+    return path
+
+
+def render_scaffold(ctype: ContentType, title: str, today: dt.date) -> str:
+    lines = ["---"]
+    for name, info in ctype.model.model_fields.items():
+        meta = field_meta(ctype.model, name)
+        required = info.default is PydanticUndefined and info.default_factory is None
+        comment = info.title or name
+        if info.description:
+            comment += f" – {info.description}"
+        comment += " (obligatoriskt)" if required else " (valfritt)"
+        lines.append(f"# {comment}")
+        value = title if name == "title" else meta.get("x-example")
+        if value is None and not required:
+            default = info.get_default(call_default_factory=True)
+            if default is None:
+                lines.append(f"# {name}:")
+                continue
+            value = default
+        lines.append(f"{name}: {_yaml_value(_fill_dates(value, today))}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n" + ctype.body_template
+
+
+def _fill_dates(value: Any, today: dt.date) -> Any:
+    return today if value == "ÅÅÅÅ-MM-DD" else value
+
+
+def _yaml_value(value: Any) -> str:
+    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000, sort_keys=False)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()

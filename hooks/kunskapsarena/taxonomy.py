@@ -1,0 +1,37 @@
+"""Controlled vocabularies (data/taxonomy.yml) and people (data/people.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import Organisation, Person
+
+TAXONOMY_FILE = "data/taxonomy.yml"
+PEOPLE_FILE = "data/people.yml"
+
+# Every vocabulary a model may name, and whether editors may leave it out.
+VOCABULARIES = (
+    "phases", "difficulties", "case_statuses", "consideration_topics", "regions",
+    "organisations", "blog_categories", "tags", "licenses",
+)
+
+
+@dataclass
+class Taxonomy:
+    """Vocabulary name → ordered {id: label}. Order is display order."""
+
+    vocabularies: dict[str, dict[str, str]] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+
+    def ids(self, name: str) -> dict[str, str]:
+        if name == "person":
+            return {pid: person.name for pid, person in self.people.items()}
+        return self.vocabularies.get(name, {})
+
+    def label(self, name: str, value: str) -> str:
+        return self.ids(name).get(value, value)
+
+    def organisation_name(self, org_id: str) -> str:
+        org = self.organisations.get(org_id)
+        return org.name if org else org_id

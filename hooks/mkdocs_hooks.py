@@ -1,0 +1,78 @@
+"""MkDocs adapter: ask the core for problems and pages, hand them to MkDocs.
+
+Events in build order. Items are MkDocs *generated* files (File.generated):
+nothing is ever written into the source tree.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from kunskapsarena import POST, Arena, Severity, load_arena
+from kunskapsarena.authors import material_authors
+from kunskapsarena.render import render_pages
+
+log = logging.getLogger("mkdocs.hooks.kunskapsarena")
+
+_arena: Arena | None = None
+_scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
+
+
+# Priority 100: validate before any plugin's on_config, and before Material's
+# blog plugin reads its authors file, which we point at people.yml's data.
+@event_priority(100)
+def on_config(config):
+    global _arena
+    arena = load_arena(Path(config.config_file_path).parent)
+    for problem in arena.problems:
+        if problem.severity is Severity.WARNING:
+            log.info("%s", problem)
+    if not arena.ok:
+        errors = [str(p) for p in arena.problems if p.severity is Severity.ERROR]
+        raise PluginError("Innehållet har fel; webbplatsen byggs inte:\n" + "\n".join(errors)
+                          + f"\n{len(errors)} fel. Kör 'make check' för samma lista.")
+    _arena = arena
+    _configure_blog(config, arena)
+    return config
+
+
+def _configure_blog(config, arena: Arena) -> None:
+    blog = config.plugins.get("material/blog")
+    if blog is None:
+        return
+    authors_file = Path(_scratch.name) / "authors.yml"
+    authors_file.write_text(yaml.safe_dump(material_authors(arena.taxonomy), allow_unicode=True),
+                            encoding="utf-8")
+    # An absolute path survives the plugin's join with docs_dir.
+    blog.config.authors_file = str(authors_file)
+    blog.config.categories_allowed = list(arena.taxonomy.ids("blog_categories"))
+
+
+# Default priority: runs before Material's blog plugin (-50), which picks
+# posts out of the file list, so the posts we add here are seen as posts.
+def on_files(files: Files, config) -> Files:
+    assert _arena is not None, "on_config did not run"
+    for uri, markdown in render_pages(_arena).items():
+        _add(files, File.generated(config, uri, content=markdown))
+    for post in _arena.of_type(POST):
+        _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
+    return files
+
+
+def _add(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        raise PluginError(f"content/{file.src_uri} krockar med en sida som arenan skapar; "
+                          "byt namn på filen i content/")
+    files.append(file)
+
+
+def on_shutdown() -> None:
+    _scratch.cleanup()
