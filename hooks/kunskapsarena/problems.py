@@ -54,7 +54,7 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
     exact_case = lowered.get(value.lower())
     if exact_case is not None:
         return f"menade du '{exact_case}'?"
-    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.5)
     return f"menade du '{lowered[close[0]]}'?" if close else ""
 
 

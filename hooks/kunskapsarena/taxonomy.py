@@ -23,10 +23,11 @@ class Taxonomy:
     vocabularies: dict[str, dict[str, str]] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
+    person_ids: dict[str, str] = field(default_factory=dict)   # every id in people.yml, valid or not
 
     def ids(self, name: str) -> dict[str, str]:
         if name == "person":
-            return {pid: person.name for pid, person in self.people.items()}
+            return self.person_ids
         return self.vocabularies.get(name, {})
 
     def label(self, name: str, value: str) -> str:

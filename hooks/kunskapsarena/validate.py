@@ -27,8 +27,11 @@ def load_arena(root: Path, today: dt.date | None = None) -> Arena:
     context = {"today": today or build_date()}
     problems: list[Problem] = []
     taxonomy = _load_taxonomy(root, context, problems)
-    sources = {ctype.name: _read_sources(root, ctype, problems) for ctype in CONTENT_TYPES}
-    known = {name: {src.abs_path.stem for src in found} for name, found in sources.items()}
+    # Known slugs come from the files on disk, readable or not, so one broken
+    # file does not make every reference to it an error too.
+    paths = {ctype.name: _content_paths(root, ctype) for ctype in CONTENT_TYPES}
+    known = {name: {path.stem for path in found} for name, found in paths.items()}
+    sources = {ctype.name: _read_sources(root, paths[ctype.name], problems) for ctype in CONTENT_TYPES}
     arena = Arena(root=root, taxonomy=taxonomy, problems=problems)
     for ctype in CONTENT_TYPES:
         arena.records[ctype.name] = {}
@@ -47,14 +50,17 @@ def load_arena(root: Path, today: dt.date | None = None) -> Arena:
     return arena
 
 
-def _read_sources(root: Path, ctype: ContentType, problems: list[Problem]) -> list[SourceFile]:
+def _content_paths(root: Path, ctype: ContentType) -> list[Path]:
     folder = root / ctype.folder
     if not folder.is_dir():
         return []
+    return [path for path in sorted(folder.rglob("*.md"))
+            if not any(part.startswith(".") for part in path.relative_to(folder).parts)]
+
+
+def _read_sources(root: Path, paths: list[Path], problems: list[Problem]) -> list[SourceFile]:
     sources = []
-    for path in sorted(folder.rglob("*.md")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
+    for path in paths:
         try:
             sources.append(read_content_file(root, path))
         except UnreadableFile as exc:
@@ -104,7 +110,9 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
         value = raw[name]
         meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         vocabulary, target = meta.get("x-vocabulary"), meta.get("x-ref")
-        if vocabulary or target:
+        if vocabulary and vocabulary not in taxonomy.vocabularies:
+            pass   # the broken vocabulary itself is already reported
+        elif vocabulary or target:
             allowed = taxonomy.ids(vocabulary) if vocabulary else _ref_ids(target, taxonomy, known)
             items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
             for index, item in items:
@@ -157,21 +165,21 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
     for name in VOCABULARIES:
         value = data.get(name)
         if name == "organisations":
-            taxonomy.organisations = _typed_entries(value, Organisation, name, TAXONOMY_FILE,
-                                                    document, taxonomy, context, problems)
+            taxonomy.organisations, ids = _typed_entries(value, Organisation, name, TAXONOMY_FILE,
+                                                         document, taxonomy, context, problems)
+            taxonomy.vocabularies["organisations"] = ids
             continue
         entries = _vocabulary_entries(value)
         if entries is None:
             problems.append(Problem(TAXONOMY_FILE, document.line_of((name,)), name,
                                     "saknas eller är varken en lista eller en grupp id: etikett",
-                                    f"skriv t.ex. {name}:\\n  id: Etikett"))
+                                    f"lägg till {name} med ett värde per rad: id: Etikett"))
             continue
         taxonomy.vocabularies[name] = entries
     for name in data:
         if name not in VOCABULARIES:
             problems.append(Problem(TAXONOMY_FILE, document.line_of((name,)), str(name), "okänd vokabulär",
                                     did_you_mean(str(name), VOCABULARIES) or f"tillåtna: {', '.join(VOCABULARIES)}"))
-    taxonomy.vocabularies["organisations"] = {oid: org.name for oid, org in taxonomy.organisations.items()}
     taxonomy.people = _load_people(root, taxonomy, context, problems)
     return taxonomy
 
@@ -185,13 +193,15 @@ def _vocabulary_entries(value: Any) -> dict[str, str] | None:
 
 
 def _typed_entries(value: Any, model: type[BaseModel], name: str, path: str, document: YamlDocument,
-                   taxonomy: Taxonomy, context: dict, problems: list[Problem]) -> dict:
-    """Entries of a data file keyed by id, each validated against `model`."""
+                   taxonomy: Taxonomy, context: dict, problems: list[Problem]) -> tuple[dict, dict[str, str]]:
+    """Valid entries of a data file keyed by id, and every id it declares (id → name)."""
     if not isinstance(value, dict):
         problems.append(Problem(path, document.line_of((name,) if name else ()), name or "fil",
                                 "ska vara en grupp där varje id har sina fält"))
-        return {}
+        return {}, {}
     entries = {}
+    ids = {str(key): str(fields.get("name", key)) if isinstance(fields, dict) else str(key)
+           for key, fields in value.items()}
     for key, fields in value.items():
         base = (name, key) if name else (key,)
         key = str(key)
@@ -207,7 +217,7 @@ def _typed_entries(value: Any, model: type[BaseModel], name: str, path: str, doc
         problems.extend(found)
         if not found:
             entries[key] = entry
-    return entries
+    return entries, ids
 
 
 def _load_people(root: Path, taxonomy: Taxonomy, context: dict, problems: list[Problem]) -> dict[str, Person]:
@@ -216,4 +226,6 @@ def _load_people(root: Path, taxonomy: Taxonomy, context: dict, problems: list[P
     except UnreadableFile as exc:
         problems.append(exc.problem)
         return {}
-    return _typed_entries(document.data, Person, "", PEOPLE_FILE, document, taxonomy, context, problems)
+    people, taxonomy.person_ids = _typed_entries(document.data, Person, "", PEOPLE_FILE, document,
+                                                 taxonomy, context, problems)
+    return people
