@@ -109,7 +109,7 @@ def test_unknown_blog_author(arena: ArenaDir):
     arena.replace("blog/posts/forsta-inlagget.md", "authors: [eva-berg]", "authors: [okänd]")
     assert arena.problems() == [
         "blog/posts/forsta-inlagget.md:4: authors[0]: 'okänd' finns inte i data/people.yml "
-        "(lägg till personen i data/people.yml)"]
+        "(välj bland eva-berg eller lägg till personen i data/people.yml)"]
 
 
 def test_unknown_organisation(arena: ArenaDir):

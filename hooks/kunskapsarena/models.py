@@ -37,7 +37,8 @@ class Method(Model):
     materials: list[str] = text("Material", default_factory=list, example=["Post-it-lappar"])
     tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=["workshop"])
     related: list[str] = ref("method", "Relaterade metoder", default_factory=list, example=[])
-    source: Source | None = text("Källa", "Var metoden kommer ifrån.", default=None)
+    source: Source | None = text("Källa", "Var metoden kommer ifrån.", default=None,
+                                 example={"name": "Bokens eller webbplatsens namn", "url": "https://"})
     license: str = vocabulary("licenses", "Licens", example="CC-BY-4.0")
     contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, example=["person-id"])
     considerations: list[Consideration] = text(
@@ -68,8 +69,10 @@ class Case(Model):
     outcomes: list[str] = text("Resultat", default_factory=list, example=["Vad blev bättre?"])
     contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, example=["person-id"])
     tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
-    links: list[Link] = text("Länkar", default_factory=list)
-    image: Image | None = text("Bild", default=None)
+    links: list[Link] = text("Länkar", default_factory=list,
+                             example=[{"title": "Projektets webbplats", "url": "https://"}])
+    image: Image | None = text("Bild", "Bildfil i cases/bilder/ och en alternativtext.", default=None,
+                               example={"src": "bilder/min-bild.jpg", "alt": "Vad bilden visar"})
     published: dt.date = text("Publicerad i arenan", example="ÅÅÅÅ-MM-DD")
 
     _year_plausible = field_validator("year")(plausible_year)

@@ -34,22 +34,34 @@ def new_item(root: Path, ctype: ContentType, title: str, today: dt.date) -> Path
 
 
 def render_scaffold(ctype: ContentType, title: str, today: dt.date) -> str:
+    """Front matter with every field; an unedited scaffold never passes validation
+    with placeholder text: free text starts empty, references start as ids that
+    do not exist, and optional fields keep their empty default."""
     lines = ["---"]
     for name, info in ctype.model.model_fields.items():
         meta = field_meta(ctype.model, name)
         required = info.default is PydanticUndefined and info.default_factory is None
+        example = meta.get("x-example")
+        picks_from_a_list = "x-vocabulary" in meta or "x-ref" in meta
         comment = info.title or name
         if info.description:
             comment += f" – {info.description}"
         comment += " (obligatoriskt)" if required else " (valfritt)"
+        if example not in (None, [], "ÅÅÅÅ-MM-DD") and not (required and picks_from_a_list):
+            comment += f" t.ex. {_yaml_value(example)}"
         lines.append(f"# {comment}")
-        value = title if name == "title" else meta.get("x-example")
-        if value is None and not required:
+        if name == "title":
+            value = title
+        elif not required:
             default = info.get_default(call_default_factory=True)
             if default is None:
                 lines.append(f"# {name}:")
                 continue
             value = default
+        elif picks_from_a_list or not isinstance(example, str) or example == "ÅÅÅÅ-MM-DD":
+            value = example
+        else:
+            value = ""
         lines.append(f"{name}: {_yaml_value(_fill_dates(value, today))}")
     lines.append("---")
     return "\n".join(lines) + "\n\n" + ctype.body_template

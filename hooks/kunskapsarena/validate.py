@@ -143,9 +143,11 @@ def _unknown_value(value: str, vocabulary: str | None, target: str | None,
         message = f"'{value}' finns inte bland {quote_list(allowed)}"
         return message, guess or f"lägg till värdet under {vocabulary} i {TAXONOMY_FILE} om det behövs"
     if target == "person":
-        return f"'{value}' finns inte i {PEOPLE_FILE}", guess or f"lägg till personen i {PEOPLE_FILE}"
+        return f"'{value}' finns inte i {PEOPLE_FILE}", guess or (
+            f"välj bland {quote_list(sorted(allowed))} eller lägg till personen i {PEOPLE_FILE}")
     folder = next((c.folder for c in CONTENT_TYPES if c.name == target), target)
-    return f"'{value}' finns inte i {folder}/", guess or f"kontrollera filnamnet i {folder}/"
+    return f"'{value}' finns inte i {folder}/", guess or (
+        f"skriv filnamnet utan .md, t.ex. {sorted(allowed)[0]}" if allowed else f"{folder}/ är tom")
 
 
 def _as_strings(value: Any) -> list[str]:
