@@ -33,7 +33,7 @@ def test_scaffold_validates_after_filling_placeholders(arena: ArenaDir, ctype):
     path = new_item(arena.root, ctype, "Ny sak att pröva", TODAY)
     unfilled = [p for p in arena.problems() if p.startswith(path.relative_to(arena.root).as_posix())]
     assert unfilled, "placeholders must not pass validation unnoticed"
-    text = path.read_text(encoding="utf-8").replace(': ""', ": Ifylld av redaktören")
+    text = path.read_text(encoding="utf-8").replace(": ''", ": Ifylld av redaktören")
     for placeholder, value in FILLED_IN[ctype.name].items():
         text = text.replace(placeholder, value)
     path.write_text(text, encoding="utf-8")
