@@ -1,0 +1,130 @@
+"""Benchmark: check and build times, page sizes, and our hooks' overhead.
+
+Usage: python scripts/bench.py [--sizes 1000 5000] [--keep DIR]
+
+For each size it generates a synthetic arena (scripts/generate_arena.py),
+then measures:
+  check      `arena check` wall time (a fresh process, as editors run it)
+  build      `mkdocs build` with our hooks
+  plain      `mkdocs build` of the *same* Markdown with plain Material: the
+             generated pages and posts written into docs_dir, hooks removed,
+             the same nav, theme and plugins
+  overhead   build / plain - 1 (what our hooks cost)
+and sizes: HTML per item page (mean and max), site size per page.
+Budgets (2 cores): 1 000 items ≤ 10 s, 5 000 ≤ 60 s, ≤ 60 kB HTML per item
+page, check of 5 000 ≤ 1.5 s, overhead ≤ 5 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate_arena import generate  # noqa: E402
+
+from kunskapsarena import CONTENT_TYPES, POST, load_arena  # noqa: E402
+from kunskapsarena.authors import material_authors  # noqa: E402
+from kunskapsarena.render import render_pages  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def best_of(runs: int, command: list[str], cwd: Path) -> float:
+    return min(timed(command, cwd) for _ in range(runs))
+
+
+def plain_material_project(project: Path, target: Path) -> Path:
+    """The same site as plain Markdown in docs_dir, built without our hooks."""
+    arena = load_arena(project)
+    docs = target / "docs"
+    shutil.copytree(project / "content", docs)
+    for uri, markdown in render_pages(arena).items():
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / uri).write_text(markdown, encoding="utf-8")
+    for post in arena.of_type(POST):
+        (docs / post.page_uri).write_bytes(post.abs_path.read_bytes())
+    (docs / "blog" / ".authors.yml").write_text(
+        yaml.safe_dump(material_authors(arena.taxonomy), allow_unicode=True), encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = "docs"
+    shutil.copytree(project / "overrides", target / "overrides")
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                       encoding="utf-8")
+    return target
+
+
+def page_sizes(site: Path) -> list[int]:
+    sections = {c.section for c in CONTENT_TYPES}
+    return [p.stat().st_size for p in site.rglob("index.html")
+            if p.parent.parent.name in sections and p.parent.name != "index.html"
+            and p.parent.parent != site]
+
+
+def measure(count: int, workdir: Path, runs: int) -> dict[str, float]:
+    project = workdir / f"arena-{count}"
+    generate(project, count)
+    arena_cli = [sys.executable, "-m", "kunskapsarena.cli", "--root", str(project), "check"]
+    check = best_of(runs, arena_cli, project)
+    build_cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(workdir / f"site-{count}")]
+    build = best_of(runs, build_cmd, project)
+    plain = plain_material_project(project, workdir / f"plain-{count}")
+    plain_time = best_of(runs, [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir",
+                                str(workdir / f"plain-site-{count}")], plain)
+    site = workdir / f"site-{count}"
+    sizes = page_sizes(site)
+    pages = list(site.rglob("*.html"))
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {
+        "items": count, "check_s": check, "build_s": build, "plain_s": plain_time,
+        "overhead_pct": (build / plain_time - 1) * 100,
+        "item_page_kb_mean": statistics.mean(sizes) / 1024, "item_page_kb_max": max(sizes) / 1024,
+        "pages": len(pages), "site_mb": total / 1024 / 1024, "kb_per_page": total / len(pages) / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Kunskapsarena benchmark")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--runs", type=int, default=1, help="best of N runs per timing")
+    parser.add_argument("--keep", type=Path, default=None, help="keep generated arenas here")
+    args = parser.parse_args()
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="arena-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    header = (f"{'items':>6} {'check s':>8} {'build s':>8} {'plain s':>8} {'overhead':>9} "
+              f"{'item kB':>8} {'max kB':>7} {'pages':>6} {'site MB':>8} {'kB/page':>8}")
+    rows = []
+    try:
+        for count in args.sizes:
+            r = measure(count, workdir, args.runs)
+            rows.append(f"{r['items']:>6} {r['check_s']:>8.2f} {r['build_s']:>8.1f} {r['plain_s']:>8.1f} "
+                        f"{r['overhead_pct']:>8.1f}% {r['item_page_kb_mean']:>8.1f} {r['item_page_kb_max']:>7.1f} "
+                        f"{r['pages']:>6} {r['site_mb']:>8.1f} {r['kb_per_page']:>8.1f}")
+            print(rows[-1] if len(rows) > 1 else header + "\n" + rows[-1], flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
