@@ -7,6 +7,7 @@ nothing is ever written into the source tree.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -23,6 +24,14 @@ log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
 _arena: Arena | None = None
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
+_workers = 1
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _workers
+    # Validate in parallel for one-off builds; `serve` runs a threaded
+    # server, where forking worker processes is not safe.
+    _workers = 1 if command == "serve" else (os.cpu_count() or 1)
 
 
 # Priority 100: validate before any plugin's on_config, and before Material's
@@ -30,7 +39,7 @@ _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 @event_priority(100)
 def on_config(config):
     global _arena
-    arena = load_arena(Path(config.config_file_path).parent)
+    arena = load_arena(Path(config.config_file_path).parent, workers=_workers)
     for problem in arena.problems:
         if problem.severity is Severity.WARNING:
             log.info("%s", problem)

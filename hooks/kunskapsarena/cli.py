@@ -7,6 +7,7 @@ CI path. `build` runs MkDocs in a subprocess.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def _find_root(start: Path) -> Path:
 
 
 def _check(root: Path, output: str) -> int:
-    arena = load_arena(root)
+    arena = load_arena(root, workers=os.cpu_count() or 1)
     for problem in arena.problems:
         print(problem.github_annotation() if output == "github" else problem, file=sys.stdout)
     errors = [p for p in arena.problems if p.severity is Severity.ERROR]

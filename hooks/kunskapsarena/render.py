@@ -7,7 +7,6 @@ any Markdown site engine can take it; the MkDocs adapter only hands it over.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -88,7 +87,9 @@ def escape_markdown(text: str) -> str:
 
 
 def relative_link(target: Record, from_uri: str) -> str:
-    return posixpath.relpath(target.page_uri, posixpath.dirname(from_uri) or ".")
+    """Link between generated pages: up to the docs root, then down (relpath is slow at scale)."""
+    depth = from_uri.count("/")
+    return "../" * depth + target.page_uri if depth else target.page_uri
 
 
 def format_minutes(duration: Range) -> str:

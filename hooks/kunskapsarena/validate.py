@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .arena import Arena, Record
 from .body import body_problems
 from .clock import build_date
-from .content_types import CONTENT_TYPES, ContentType
+from .content_types import CONTENT_TYPES, ContentType, content_type
 from .load import SourceFile, UnreadableFile, read_content_file, read_data_file
 from .messages import dotted, nested_model, schema_problems
 from .models import Organisation, Person
@@ -21,8 +24,16 @@ from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
 from .yamlsource import YamlDocument
 
 
-def load_arena(root: Path, today: dt.date | None = None) -> Arena:
-    """Read and validate the whole arena under `root`; never raises for bad content."""
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 400
+
+
+def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Arena:
+    """Read and validate the whole arena under `root`; never raises for bad content.
+
+    `workers` > 1 validates files in that many forked processes (large
+    arenas; PyYAML's constructor is pure Python). Results are identical.
+    """
     root = Path(root).resolve()
     context = {"today": today or build_date()}
     problems: list[Problem] = []
@@ -31,23 +42,68 @@ def load_arena(root: Path, today: dt.date | None = None) -> Arena:
     # file does not make every reference to it an error too.
     paths = {ctype.name: _content_paths(root, ctype) for ctype in CONTENT_TYPES}
     known = {name: {path.stem for path in found} for name, found in paths.items()}
-    sources = {ctype.name: _read_sources(root, paths[ctype.name], problems) for ctype in CONTENT_TYPES}
-    arena = Arena(root=root, taxonomy=taxonomy, problems=problems)
-    for ctype in CONTENT_TYPES:
-        arena.records[ctype.name] = {}
-        for source in sources[ctype.name]:
-            record = _validate_source(ctype, source, taxonomy, known, context, problems)
-            if record is None:
-                continue
-            twin = arena.records[ctype.name].get(record.slug)
-            if twin is not None:
-                problems.append(Problem(
-                    source.path, 1, "filnamn", f"samma slug '{record.slug}' som {twin.path}",
-                    "två filer av samma typ får inte ha samma namn; döp om den ena"))
-                continue
-            arena.records[ctype.name][record.slug] = record
+    jobs = [(ctype.name, path) for ctype in CONTENT_TYPES for path in paths[ctype.name]]
+    arena = Arena(root=root, taxonomy=taxonomy, problems=problems,
+                  records={ctype.name: {} for ctype in CONTENT_TYPES})
+    for type_name, checked, found in _check_files(jobs, (root, taxonomy, known, context), workers):
+        problems.extend(found)
+        if checked is None:
+            continue
+        ctype = content_type(type_name)
+        # Workers hand back plain data (cheap to pass between processes);
+        # the model is rebuilt here from data already known to be valid.
+        record = Record(type=ctype, data=ctype.model.model_validate(checked.pop("data"), context=context),
+                        abs_path=root / checked["path"], **checked)
+        twin = arena.records[type_name].get(record.slug)
+        if twin is not None:
+            problems.append(Problem(
+                record.path, 1, "filnamn", f"samma slug '{record.slug}' som {twin.path}",
+                "två filer av samma typ får inte ha samma namn; döp om den ena"))
+            continue
+        arena.records[type_name][record.slug] = record
     problems.sort(key=lambda p: (p.path, p.line, p.field))
     return arena
+
+
+_shared: tuple = ()   # (root, taxonomy, known, context) inside a worker process
+
+
+def _check_files(jobs: list[tuple[str, Path]], shared: tuple, workers: int):
+    global _shared
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD or "fork" not in mp.get_all_start_methods():
+        _shared = shared
+        return [_check_file(job) for job in jobs]
+    chunks = [jobs[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
+                             initializer=_set_shared, initargs=(shared,)) as pool:
+        results = [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+    order = {job[1]: index for index, job in enumerate(jobs)}   # keep the sequential order
+    results.sort(key=lambda result: order[result[3]])
+    return [result[:3] for result in results]
+
+
+def _set_shared(shared: tuple) -> None:
+    global _shared
+    _shared = shared
+
+
+def _check_chunk(jobs: list[tuple[str, Path]]) -> list[tuple]:
+    return [(*_check_file(job), job[1]) for job in jobs]
+
+
+def _check_file(job: tuple[str, Path]) -> tuple[str, dict | None, list[Problem]]:
+    """Read and validate one file; its YAML node tree dies with this call."""
+    type_name, path = job
+    root, taxonomy, known, context = _shared
+    try:
+        source = read_content_file(root, path)
+    except UnreadableFile as exc:
+        return type_name, None, [exc.problem]
+    found = _source_problems(content_type(type_name), source, taxonomy, known, context)
+    if found:
+        return type_name, None, found
+    return type_name, {"slug": path.stem, "path": source.path, "body": source.body,
+                       "body_line": source.body_line, "data": source.data}, []
 
 
 def _content_paths(root: Path, ctype: ContentType) -> list[Path]:
@@ -58,19 +114,9 @@ def _content_paths(root: Path, ctype: ContentType) -> list[Path]:
             if not any(part.startswith(".") for part in path.relative_to(folder).parts)]
 
 
-def _read_sources(root: Path, paths: list[Path], problems: list[Problem]) -> list[SourceFile]:
-    sources = []
-    for path in paths:
-        try:
-            sources.append(read_content_file(root, path))
-        except UnreadableFile as exc:
-            problems.append(exc.problem)
-    return sources
-
-
-def _validate_source(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
-                     known: dict[str, set[str]], context: dict[str, Any],
-                     problems: list[Problem]) -> Record | None:
+def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
+                     known: dict[str, set[str]], context: dict[str, Any]) -> list[Problem]:
+    """Everything wrong with one content file: name, references, body, schema."""
     slug = source.abs_path.stem
     found: list[Problem] = []
     if not is_slug(slug):
@@ -82,15 +128,10 @@ def _validate_source(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
                              "en metod kan inte vara relaterad till sig själv", f"ta bort '{slug}'"))
     found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
     try:
-        data = ctype.model.model_validate(source.data, context=context)
+        ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:
         found += schema_problems(exc, ctype.model, source.path, source.front)
-        data = None
-    problems.extend(found)
-    if data is None or found:
-        return None
-    return Record(type=ctype, slug=slug, path=source.path, abs_path=source.abs_path,
-                  data=data, body=source.body, body_line=source.body_line)
+    return found
 
 
 def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
@@ -104,12 +145,10 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
     if not isinstance(raw, dict):
         return []
     problems = []
-    for name, info in model.model_fields.items():
+    for name, vocabulary, target, nested in _reference_fields(model):
         if name not in raw:
             continue
         value = raw[name]
-        meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        vocabulary, target = meta.get("x-vocabulary"), meta.get("x-ref")
         if vocabulary and vocabulary not in taxonomy.vocabularies:
             pass   # the broken vocabulary itself is already reported
         elif vocabulary or target:
@@ -121,13 +160,25 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
                 loc = base + (name,) + (() if index is None else (index,))
                 message, hint = _unknown_value(item, vocabulary, target, allowed)
                 problems.append(Problem(path, document.line_of(loc), dotted(loc), message, hint))
-        nested = nested_model(info.annotation)
         if nested is not None:
             children = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
             for index, child in children:
                 loc = base + (name,) + (() if index is None else (index,))
                 problems += reference_problems(nested, child, loc, path, document, taxonomy, known)
     return problems
+
+
+@lru_cache(maxsize=None)
+def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None, type | None], ...]:
+    """The fields worth walking: (name, vocabulary, ref target, nested model)."""
+    fields = []
+    for name, info in model.model_fields.items():
+        meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        vocabulary, target = meta.get("x-vocabulary"), meta.get("x-ref")
+        nested = nested_model(info.annotation)
+        if vocabulary or target or nested:
+            fields.append((name, vocabulary, target, nested))
+    return tuple(fields)
 
 
 def _ref_ids(target: str, taxonomy: Taxonomy, known: dict[str, set[str]]) -> set[str] | dict[str, str]:

@@ -11,11 +11,10 @@ is reported instead of silently dropping the first value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError
 from yaml.resolver import Resolver
 
 try:  # libyaml's parser is ~5x faster; the constructor stays in Python either way.
@@ -56,48 +55,20 @@ _FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0
 _FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
 
 
-class DuplicateKey(Exception):
-    pass
-
-
-class _LineConstructor(yaml.constructor.SafeConstructor):
+class _FriendlyConstructor(yaml.constructor.SafeConstructor):
     def __init__(self) -> None:
         super().__init__()
-        self.lines: dict[int, dict[Any, int]] = {}
         self.duplicates: list[tuple[str, int]] = []
 
     def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        key_lines: dict[Any, int] = {}
-        for key_node, _value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, (str, int, float, bool)) and key in key_lines:
-                self.duplicates.append((str(key), key_node.start_mark.line))
-            if isinstance(key, (str, int, float, bool)):
-                key_lines[key] = key_node.start_mark.line
-        self.lines[id(mapping)] = key_lines
-        return mapping
-
-    def construct_sequence(self, node, deep=False):
-        sequence = super().construct_sequence(node, deep=deep)
-        self.lines[id(sequence)] = {i: child.start_mark.line for i, child in enumerate(node.value)}
-        return sequence
-
-    # SafeConstructor builds containers in two steps (yield, then fill), so
-    # the line table must move to the object that the caller finally gets.
-    def construct_yaml_map(self, node):
-        data: dict = {}
-        yield data
-        value = self.construct_mapping(node)
-        data.update(value)
-        self.lines[id(data)] = self.lines.pop(id(value))
-
-    def construct_yaml_seq(self, node):
-        data: list = []
-        yield data
-        value = self.construct_sequence(node)
-        data.extend(value)
-        self.lines[id(data)] = self.lines.pop(id(value))
+        keys = [key_node.value for key_node, _ in node.value]
+        if len(set(keys)) != len(keys):   # cheap test first: duplicates are rare
+            seen: set[str] = set()
+            for key_node, _ in node.value:
+                if key_node.value in seen:
+                    self.duplicates.append((str(key_node.value), key_node.start_mark.line))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_timestamp(self, node):
         try:
@@ -106,34 +77,58 @@ class _LineConstructor(yaml.constructor.SafeConstructor):
             return self.construct_scalar(node)
 
 
-_LineConstructor.add_constructor("tag:yaml.org,2002:timestamp", _LineConstructor.construct_yaml_timestamp)
-_LineConstructor.add_constructor("tag:yaml.org,2002:map", _LineConstructor.construct_yaml_map)
-_LineConstructor.add_constructor("tag:yaml.org,2002:seq", _LineConstructor.construct_yaml_seq)
+_FriendlyConstructor.add_constructor("tag:yaml.org,2002:timestamp", _FriendlyConstructor.construct_yaml_timestamp)
 
 
-class _Loader(_Parser, _LineConstructor, _FriendlyResolver):
+class _Loader(_Parser, _FriendlyConstructor, _FriendlyResolver):
     def __init__(self, stream):
         _Parser.__init__(self, stream)
-        _LineConstructor.__init__(self)
+        _FriendlyConstructor.__init__(self)
         _FriendlyResolver.__init__(self)
 
 
 @dataclass
 class YamlDocument:
-    """Parsed YAML plus the 1-based line of every value, keyed by location."""
+    """Parsed YAML plus its node tree, which knows the line of every value.
+
+    Lines are looked up only when a problem is reported, so valid files
+    (nearly all of them) pay nothing for line tracking.
+    """
 
     data: Any
-    lines: dict[Location, int] = field(default_factory=dict)
-    first_line: int = 1
+    root: yaml.Node | None = None
+    first_line: int = 1           # file line of YAML line 1
+    line_offset: int = 0
 
     def line_of(self, location: Location) -> int:
-        """Line of the closest known location, falling back to its parents."""
-        loc = tuple(location)
-        while loc:
-            if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return self.first_line
+        """1-based file line of the value at `location`, or of its closest parent."""
+        node, line = self.root, None
+        for part in location:
+            node = _child(node, part)
+            if node is None:
+                break
+            line = node.start_mark.line + 1 + self.line_offset
+        return line if line is not None else self.first_line
+
+
+def _child(node, part):
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == str(part):
+                # A key's line is where it is written, not where its block value starts.
+                return _KeyedNode(key_node.start_mark, value_node)
+        return None
+    if isinstance(node, _KeyedNode):
+        return _child(node.node, part)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part]
+    return None
+
+
+@dataclass
+class _KeyedNode:
+    start_mark: Any
+    node: Any
 
 
 class YamlSyntaxError(Exception):
@@ -146,41 +141,24 @@ class YamlSyntaxError(Exception):
 def parse_yaml(text: str, line_offset: int = 0) -> YamlDocument:
     """Parse one YAML document safely; `line_offset` shifts lines to file lines.
 
-    Raises YamlSyntaxError with a file line and a plain-language message.
-    Duplicate keys are reported through `YamlDocument` as a syntax error too,
-    because the value that would be used is ambiguous to the editor.
+    Raises YamlSyntaxError with a file line and a plain-language message,
+    also for a key written twice (which value wins would be a guess).
     """
     loader = _Loader(text)
     try:
-        data = loader.get_single_data()
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         raise YamlSyntaxError(line, _explain(exc, text, mark)) from None
-    except (ConstructorError, yaml.YAMLError) as exc:  # pragma: no cover - defensive
-        raise YamlSyntaxError(line_offset + 1, str(exc)) from None
     finally:
         loader.dispose()
     if loader.duplicates:
         key, line = loader.duplicates[0]
         raise YamlSyntaxError(line + 1 + line_offset,
                               f"fältet '{key}' står två gånger; ta bort det ena")
-    document = YamlDocument(data=data, first_line=line_offset + 1)
-    _collect_lines(data, (), loader.lines, document.lines, line_offset)
-    return document
-
-
-def _collect_lines(value, location: Location, raw: dict[int, dict[Any, int]],
-                   out: dict[Location, int], offset: int) -> None:
-    children = raw.get(id(value))
-    if children is None:
-        return
-    items = value.items() if isinstance(value, dict) else enumerate(value)
-    for key, child in items:
-        child_location = location + (key,)
-        if key in children:
-            out[child_location] = children[key] + 1 + offset
-        _collect_lines(child, child_location, raw, out, offset)
+    return YamlDocument(data=data, root=root, first_line=line_offset + 1, line_offset=line_offset)
 
 
 def _explain(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
