@@ -7,7 +7,6 @@ any Markdown site engine can take it; the MkDocs adapter only hands it over.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from .content_types import CASE, METHOD
 from .fields import Range
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|"})
 
 
 def render_pages(arena: Arena) -> dict[str, str]:
@@ -66,7 +65,8 @@ def _cases_by_organisation(arena: Arena, cases: list[Record]) -> list[tuple[str,
 def _environment(arena: Arena) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                      autoescape=False)   # output is Markdown; HTML parts use |e explicitly
+                      autoescape=False,   # output is Markdown; HTML parts use |e explicitly
+                      auto_reload=False)  # one render per build: no stat() per page
     taxonomy = arena.taxonomy
     env.globals.update(taxonomy=taxonomy, people=taxonomy.people)
     env.filters.update(
@@ -83,7 +83,7 @@ def _environment(arena: Arena) -> Environment:
 
 def escape_markdown(text: str) -> str:
     """Editor text placed into generated Markdown must not turn into markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return str(text).translate(_MARKDOWN_ESCAPES)
 
 
 def relative_link(target: Record, from_uri: str) -> str:

@@ -73,13 +73,11 @@ def _check_files(jobs: list[tuple[str, Path]], shared: tuple, workers: int):
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD or "fork" not in mp.get_all_start_methods():
         _shared = shared
         return [_check_file(job) for job in jobs]
-    chunks = [jobs[i::workers] for i in range(workers)]
+    size = -(-len(jobs) // workers)   # contiguous chunks keep the sequential order
+    chunks = [jobs[start:start + size] for start in range(0, len(jobs), size)]
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
                              initializer=_set_shared, initargs=(shared,)) as pool:
-        results = [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
-    order = {job[1]: index for index, job in enumerate(jobs)}   # keep the sequential order
-    results.sort(key=lambda result: order[result[3]])
-    return [result[:3] for result in results]
+        return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
 
 
 def _set_shared(shared: tuple) -> None:
@@ -88,7 +86,7 @@ def _set_shared(shared: tuple) -> None:
 
 
 def _check_chunk(jobs: list[tuple[str, Path]]) -> list[tuple]:
-    return [(*_check_file(job), job[1]) for job in jobs]
+    return [_check_file(job) for job in jobs]
 
 
 def _check_file(job: tuple[str, Path]) -> tuple[str, dict | None, list[Problem]]:
