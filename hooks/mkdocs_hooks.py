@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from kunskapsarena import POST, Arena, Severity, load_arena
 from kunskapsarena.authors import material_authors
+from kunskapsarena.problems import errors
 from kunskapsarena.render import render_pages
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
@@ -44,9 +45,9 @@ def on_config(config):
         if problem.severity is Severity.WARNING:
             log.info("%s", problem)
     if not arena.ok:
-        errors = [str(p) for p in arena.problems if p.severity is Severity.ERROR]
-        raise PluginError("Innehållet har fel; webbplatsen byggs inte:\n" + "\n".join(errors)
-                          + f"\n{len(errors)} fel. Kör 'make check' för samma lista.")
+        found = errors(arena.problems)
+        raise PluginError("Innehållet har fel; webbplatsen byggs inte:\n" + "\n".join(map(str, found))
+                          + f"\n{len(found)} fel. Kör 'make check' för samma lista.")
     _arena = arena
     _configure_blog(config, arena)
     return config
@@ -67,11 +68,15 @@ def _configure_blog(config, arena: Arena) -> None:
 # Default priority: runs before Material's blog plugin (-50), which picks
 # posts out of the file list, so the posts we add here are seen as posts.
 def on_files(files: Files, config) -> Files:
+    global _arena
     assert _arena is not None, "on_config did not run"
     for uri, markdown in render_pages(_arena).items():
         _add(files, File.generated(config, uri, content=markdown))
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
+    # Everything MkDocs needs is in `files` now; thousands of records kept
+    # alive for the rest of the build would only slow its garbage collector.
+    _arena = None
     return files
 
 

@@ -31,7 +31,6 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_arena import generate  # noqa: E402
-
 from kunskapsarena import CONTENT_TYPES, POST, load_arena  # noqa: E402
 from kunskapsarena.authors import material_authors  # noqa: E402
 from kunskapsarena.render import render_pages  # noqa: E402

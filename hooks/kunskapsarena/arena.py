@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .content_types import CASE, CONTENT_TYPES, METHOD, POST, ContentType
+from .content_types import CASE, CONTENT_TYPES, ContentType
 from .fields import Model
-from .problems import Problem, Severity
+from .problems import Problem, errors
 from .taxonomy import Taxonomy
 
 
@@ -47,7 +47,7 @@ class Arena:
 
     @property
     def ok(self) -> bool:
-        return not any(p.severity is Severity.ERROR for p in self.problems)
+        return not errors(self.problems)
 
     def of_type(self, ctype: ContentType) -> list[Record]:
         """Records of one type in a stable order (by slug)."""
@@ -69,4 +69,4 @@ class Arena:
         return [record for ctype in CONTENT_TYPES for record in self.of_type(ctype)]
 
 
-__all__ = ["Arena", "Record", "METHOD", "CASE", "POST"]
+__all__ = ["Arena", "Record"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .clock import build_date
 from .content_types import CONTENT_TYPES, content_type
-from .problems import Severity
+from .problems import errors
 from .scaffold import ScaffoldError, new_item
 from .validate import load_arena
 
@@ -56,10 +56,10 @@ def _check(root: Path, output: str) -> int:
     arena = load_arena(root, workers=os.cpu_count() or 1)
     for problem in arena.problems:
         print(problem.github_annotation() if output == "github" else problem, file=sys.stdout)
-    errors = [p for p in arena.problems if p.severity is Severity.ERROR]
-    if errors:
-        files = len({p.path for p in errors})
-        print(f"\n{len(errors)} fel i {files} {'fil' if files == 1 else 'filer'}. "
+    found = errors(arena.problems)
+    if found:
+        files = len({p.path for p in found})
+        print(f"\n{len(found)} fel i {files} {'fil' if files == 1 else 'filer'}. "
               "Rätta dem och kör kontrollen igen.", file=sys.stderr)
         return 1
     summary = ", ".join(f"{len(arena.records.get(c.name, {}))} {c.count_noun}" for c in CONTENT_TYPES)
@@ -87,7 +87,7 @@ def _build(root: Path, site_dir: Path) -> int:
     if _check(root, "text") != 0:
         print(f"Webbplatsen byggdes inte; {site_dir.name}/ är oförändrad.", file=sys.stderr)
         return 1
-    from .sitebuild import BuildFailed, build_site   # subprocess only; keeps `check` light
+    from .sitebuild import BuildFailed, build_site  # subprocess only; keeps `check` light
 
     try:
         build_site(root, site_dir)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 EARLIEST_YEAR = 1990
 
@@ -96,6 +96,6 @@ def _today(info: ValidationInfo) -> dt.date:
 
 
 __all__ = [
-    "Image", "Link", "Model", "Range", "Source", "field_meta", "field_validator",
+    "Image", "Link", "Model", "Range", "Source", "field_meta",
     "not_in_future", "plausible_year", "ref", "text", "vocabulary",
 ]

@@ -13,7 +13,16 @@ import datetime as dt
 from pydantic import Field, field_validator
 
 from .fields import (
-    Image, Link, Model, Range, Source, not_in_future, plausible_year, ref, text, vocabulary,
+    Image,
+    Link,
+    Model,
+    Range,
+    Source,
+    not_in_future,
+    plausible_year,
+    ref,
+    text,
+    vocabulary,
 )
 
 

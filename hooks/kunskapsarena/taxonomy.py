@@ -9,7 +9,7 @@ from .models import Organisation, Person
 TAXONOMY_FILE = "data/taxonomy.yml"
 PEOPLE_FILE = "data/people.yml"
 
-# Every vocabulary a model may name, and whether editors may leave it out.
+# Every vocabulary taxonomy.yml must define; models name them in `vocabulary(...)`.
 VOCABULARIES = (
     "phases", "difficulties", "case_statuses", "consideration_topics", "regions",
     "organisations", "blog_categories", "tags", "licenses",

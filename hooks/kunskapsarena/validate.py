@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,6 @@ from .problems import Problem, did_you_mean, quote_list
 from .slugs import is_slug, slugify
 from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
 from .yamlsource import YamlDocument
-
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 400
@@ -166,7 +165,7 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
     return problems
 
 
-@lru_cache(maxsize=None)
+@cache
 def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None, type | None], ...]:
     """The fields worth walking: (name, vocabulary, ref target, nested model)."""
     fields = []
