@@ -11,7 +11,7 @@ site: $(STAMP)
 	$(BIN)/arena build
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
 
 check: $(STAMP)
 	$(BIN)/arena check
