@@ -89,9 +89,9 @@ def read_content_file(root: Path, path: Path) -> SourceFile:
         raise UnreadableFile(Problem(
             rel, 1, "front matter", "front matter avslutas aldrig",
             "lägg till en rad med bara --- efter sista fältet")) from None
-    # front_text starts right after the opening '---', so YAML line 0 is file line 1.
+    # front_text starts right after the opening '---' on line 1, so its lines are file lines.
     try:
-        front = parse_yaml(front_text, line_offset=0)
+        front = parse_yaml(front_text)
     except YamlSyntaxError as exc:
         raise UnreadableFile(Problem(rel, exc.line, "front matter", exc.message)) from None
     if not isinstance(front.data, dict):

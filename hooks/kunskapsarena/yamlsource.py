@@ -97,8 +97,6 @@ class YamlDocument:
 
     data: Any
     root: yaml.Node | None = None
-    first_line: int = 1           # file line of YAML line 1
-    line_offset: int = 0
 
     def line_of(self, location: Location) -> int:
         """1-based file line of the value at `location`, or of its closest parent."""
@@ -107,8 +105,8 @@ class YamlDocument:
             node = _child(node, part)
             if node is None:
                 break
-            line = node.start_mark.line + 1 + self.line_offset
-        return line if line is not None else self.first_line
+            line = node.start_mark.line + 1
+        return line if line is not None else 1
 
 
 def _child(node, part):
@@ -138,8 +136,8 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-def parse_yaml(text: str, line_offset: int = 0) -> YamlDocument:
-    """Parse one YAML document safely; `line_offset` shifts lines to file lines.
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document safely; lines are 1-based lines of `text`.
 
     Raises YamlSyntaxError with a file line and a plain-language message,
     also for a key written twice (which value wins would be a guess).
@@ -150,15 +148,15 @@ def parse_yaml(text: str, line_offset: int = 0) -> YamlDocument:
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
+        line = mark.line + 1 if mark else 1
         raise YamlSyntaxError(line, _explain(exc, text, mark)) from None
     finally:
         loader.dispose()
     if loader.duplicates:
         key, line = loader.duplicates[0]
-        raise YamlSyntaxError(line + 1 + line_offset,
+        raise YamlSyntaxError(line + 1,
                               f"fältet '{key}' står två gånger; ta bort det ena")
-    return YamlDocument(data=data, root=root, first_line=line_offset + 1, line_offset=line_offset)
+    return YamlDocument(data=data, root=root)
 
 
 def _explain(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
