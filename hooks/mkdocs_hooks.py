@@ -18,8 +18,9 @@ from mkdocs.structure.files import File, Files
 
 from kunskapsarena import POST, Arena, Severity, load_arena
 from kunskapsarena.authors import material_authors
+from kunskapsarena.clock import build_date
+from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.problems import errors
-from kunskapsarena.render import render_pages
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
@@ -70,14 +71,20 @@ def _configure_blog(config, arena: Arena) -> None:
 def on_files(files: Files, config) -> Files:
     global _arena
     assert _arena is not None, "on_config did not run"
-    for uri, markdown in render_pages(_arena).items():
-        _add(files, File.generated(config, uri, content=markdown))
+    site = SiteInfo(url=_site_url(config), today=build_date())
+    for uri, content in site_outputs(_arena, site).items():
+        _add(files, File.generated(config, uri, content=content))
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
     return files
+
+
+def _site_url(config) -> str:
+    url = config.site_url or ""
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def _add(files: Files, file: File) -> None:
