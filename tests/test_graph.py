@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import TODAY
-
 from kunskapsarena import load_arena
 
 
