@@ -16,6 +16,10 @@ FILLED_IN = {
     "method": {"person-id": "eva-berg"},
     "case": {"person-id": "eva-berg", "organisation-id": "lulea-kommun", "metod-slug": "kundresa"},
     "post": {"person-id": "eva-berg", "organisation-id": "lulea-kommun"},
+    "event": {"person-id": "eva-berg", "organisation-id": "lulea-kommun", "# location:": "location: Stadshuset"},
+    "project": {"person-id": "eva-berg", "organisation-id": "lulea-kommun"},
+    "idea": {"person-id": "eva-berg", "organisation-id": "lulea-kommun"},
+    "training": {"person-id": "eva-berg", "organisation-id": "lulea-kommun"},
 }
 
 

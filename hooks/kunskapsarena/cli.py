@@ -62,7 +62,8 @@ def _check(root: Path, output: str) -> int:
         print(f"\n{len(found)} fel i {files} {'fil' if files == 1 else 'filer'}. "
               "Rätta dem och kör kontrollen igen.", file=sys.stderr)
         return 1
-    summary = ", ".join(f"{len(arena.records.get(c.name, {}))} {c.count_noun}" for c in CONTENT_TYPES)
+    summary = ", ".join(f"{len(arena.records[c.name])} {c.count_noun}" for c in CONTENT_TYPES
+                        if arena.records.get(c.name)) or "inget innehåll ännu"
     print(f"Allt innehåll är giltigt ({summary}).", file=sys.stderr)
     return 0
 

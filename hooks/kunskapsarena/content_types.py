@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .fields import Model
-from .models import Case, Method, Post
+from .models import Case, Event, Idea, Method, Post, Project, Training
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,39 @@ POST = BlogPostType(
         "## Vad vi gjorde\n\nBerätta med egna ord.\n"),
 )
 
-CONTENT_TYPES: tuple[ContentType, ...] = (METHOD, CASE, POST)
+EVENT = ContentType(
+    name="event", model=Event, folder="events", section="evenemang",
+    label="Evenemang", plural_label="Evenemang", count_noun="evenemang", cli_names=("evenemang",),
+    body_template=(
+        "## Om evenemanget\n\nVarför ska man komma, och vem passar det för?\n\n"
+        "## Praktisk information\n\nHitta hit, tillgänglighet, länk till sändningen.\n"),
+)
+PROJECT = ContentType(
+    name="project", model=Project, folder="projects", section="projekt",
+    label="Förändringsprojekt", plural_label="Förändringsprojekt", count_noun="projekt",
+    cli_names=("projekt", "förändringsprojekt"),
+    body_template=(
+        "## Bakgrund\n\nVilket behov eller problem ska projektet lösa?\n\n"
+        "## Mål\n\nVad ska vara annorlunda när projektet är klart?\n\n"
+        "## Så arbetar vi\n\nArbetssätt, delprojekt och vilka som är med.\n"),
+)
+IDEA = ContentType(
+    name="idea", model=Idea, folder="ideas", section="ideer",
+    label="Idé", plural_label="Idésluss", count_noun="idéer", cli_names=("idé", "ide"),
+    body_template=(
+        "## Idén\n\nVad är idén, och vilket problem löser den?\n\n"
+        "## Nytta\n\nVem får det bättre, och hur märks det?\n"),
+)
+TRAINING = ContentType(
+    name="training", model=Training, folder="trainings", section="utbildningar",
+    label="Utbildning", plural_label="Utbildningar och coachstöd", count_noun="utbildningar",
+    cli_names=("utbildning", "coachstöd"),
+    body_template=(
+        "## Innehåll\n\nVad går utbildningen igenom, och hur är den upplagd?\n\n"
+        "## Efter utbildningen\n\nVad kan deltagarna göra efteråt?\n"),
+)
+
+CONTENT_TYPES: tuple[ContentType, ...] = (METHOD, CASE, POST, EVENT, PROJECT, IDEA, TRAINING)
 
 
 def content_type(name: str) -> ContentType:

@@ -9,17 +9,42 @@ validate.py, the JSON Schema and the editors' field reference all read it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 EARLIEST_YEAR = 1990
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A rule across fields, broken at `loc` (a path into the front matter)."""
+
+    loc: tuple[str | int, ...]
+    message: str
+    hint: str = ""
+    at: tuple[str | int, ...] | None = None   # where to point when `loc` itself is missing from the file
+
+    @property
+    def line_loc(self) -> tuple[str | int, ...]:
+        return self.loc if self.at is None else self.at
 
 
 class Model(BaseModel):
     """Front matter: unknown keys are errors (typos must not vanish silently)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    def violations(self, today: dt.date) -> Iterator[Violation]:
+        """Rules across fields, checked once the fields themselves are valid.
+
+        Unlike a pydantic model validator, each violation names the exact
+        field (so the editor gets its line) and all of them are reported.
+        """
+        return iter(())
 
 
 def text(title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
@@ -32,10 +57,17 @@ def vocabulary(name: str, title: str, description: str = "", *, example: Any = N
                  json_schema_extra=_extra(vocabulary=name, example=example), **kwargs)
 
 
-def ref(target: str, title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
-    """A slug (or list of slugs) of another item, or a person id when target is 'person'."""
+def ref(target: str, title: str, description: str = "", *, example: Any = None, reverse: str | None = None,
+        names_allowed: bool = False, **kwargs: Any) -> Any:
+    """A slug (or list of slugs) of another item, or a person id when target is 'person'.
+
+    `reverse` is how the target lists what points at it ("Kontaktperson för").
+    With `names_allowed`, a value that is not slug-shaped ("Petra Liuski") is
+    free text, not a reference; slug-shaped values must still exist.
+    """
     return Field(title=title, description=description,
-                 json_schema_extra=_extra(ref=target, example=example), **kwargs)
+                 json_schema_extra=_extra(ref=target, example=example, reverse=reverse,
+                                          **{"names-allowed": names_allowed or None}), **kwargs)
 
 
 def _extra(**values: Any) -> dict[str, Any]:
@@ -76,6 +108,18 @@ class Image(Model):
                      description="Beskriv vad bilden visar för den som inte ser den.")
 
 
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def _in_stockholm(value: dt.datetime) -> dt.datetime:
+    """A time without zone is Swedish local time; one with a zone is shown in Swedish time."""
+    return value.replace(tzinfo=STOCKHOLM) if value.tzinfo is None else value.astimezone(STOCKHOLM)
+
+
+# Date and time of day; `2026-10-05 09:00` means 09:00 in Sweden (summer or winter time).
+LocalDateTime = Annotated[dt.datetime, AfterValidator(_in_stockholm)]
+
+
 def plausible_year(value: int, info: ValidationInfo) -> int:
     today = _today(info)
     if not EARLIEST_YEAR <= value <= today.year + 1:
@@ -96,6 +140,6 @@ def _today(info: ValidationInfo) -> dt.date:
 
 
 __all__ = [
-    "Image", "Link", "Model", "Range", "Source", "field_meta",
+    "STOCKHOLM", "Image", "Link", "LocalDateTime", "Model", "Range", "Source", "Violation", "field_meta",
     "not_in_future", "plausible_year", "ref", "text", "vocabulary",
 ]

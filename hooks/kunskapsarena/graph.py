@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from .messages import nested_model
+from .slugs import is_slug
 
 if TYPE_CHECKING:
     from .arena import Arena, Record
@@ -65,7 +66,7 @@ class Graph:
 
 
 def _edges(record: Record, model: BaseModel, prefix: str):
-    for name, target_kind, kind, nested in _walkable_fields(type(model)):
+    for name, target_kind, kind, names_allowed, nested in _walkable_fields(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
@@ -77,20 +78,21 @@ def _edges(record: Record, model: BaseModel, prefix: str):
                     yield from _edges(record, child, path + ".")
         elif target_kind is not None:
             for item in values:
-                if isinstance(item, str):
+                if isinstance(item, str) and (not names_allowed or is_slug(item)):
                     yield Edge(record, path, kind, target_kind, item)
 
 
 @cache
-def _walkable_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, str, type | None], ...]:
+def _walkable_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, str, bool, type | None], ...]:
     fields = []
     for name, info in model.model_fields.items():
         meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         nested = nested_model(info.annotation)
         if "x-ref" in meta:
-            fields.append((name, meta["x-ref"], "ref", None))
+            # Free-text names ("Petra Liuski") in a names_allowed field are not references.
+            fields.append((name, meta["x-ref"], "ref", bool(meta.get("x-names-allowed")), None))
         elif "x-vocabulary" in meta:
-            fields.append((name, meta["x-vocabulary"], "vocabulary", None))
+            fields.append((name, meta["x-vocabulary"], "vocabulary", False, None))
         elif nested is not None:
-            fields.append((name, None, "nested", nested))
+            fields.append((name, None, "nested", False, nested))
     return tuple(fields)

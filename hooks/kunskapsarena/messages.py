@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -52,7 +53,15 @@ def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple) -> tupl
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         example = _example(model, loc)
         return "ska vara en grupp av fält", f"skriv t.ex. {loc[-1]}: {example}" if example else ""
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith("datetime"):
+        return (f"{_shown(value)} är ingen giltig tidpunkt",
+                "skriv ÅÅÅÅ-MM-DD TT:MM, t.ex. 2026-10-05 09:30 (svensk tid)")
+    if kind in ("time_parsing", "time_type"):
+        return f"{_shown(value)} är ingen giltig tid", "skriv TT:MM, t.ex. 09:30"
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"{_shown(value)} finns inte bland {', '.join(choices)}", did_you_mean(value, choices)
+    if kind.startswith("date"):
         return f"{_shown(value)} är inget giltigt datum", "skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-01"
     if kind == "too_short":
         if isinstance(value, str):

@@ -9,15 +9,20 @@ open data keeps stable keys.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .fields import (
+    STOCKHOLM,
     Image,
     Link,
+    LocalDateTime,
     Model,
     Range,
     Source,
+    Violation,
     not_in_future,
     plausible_year,
     ref,
@@ -121,3 +126,229 @@ class Organisation(Model):
     kind: str = text("Typ", min_length=1)
     region: str = vocabulary("regions", "Län")
     website: str | None = Field(default=None, pattern=r"^https?://\S+$")
+
+
+# --- events, change projects, the idea pipeline and trainings -----------------
+
+_URL = r"^https?://\S+$"
+
+
+def _when(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+class ProgrammeItem(Model):
+    day: dt.date | None = text("Dag", "Behövs bara när evenemanget pågår flera dagar.", default=None,
+                               example="ÅÅÅÅ-MM-DD")
+    time: dt.time = text("Starttid", "Svensk tid, TT:MM.", example="09:00")
+    end: dt.time | None = text("Sluttid", default=None, example="09:45")
+    title: str = text("Programpunkt", min_length=1, example="Välkommen och inledning")
+    speakers: list[str] = ref("person", "Medverkande",
+                              "Person-id från data/people.yml, eller namnet på den som inte finns där.",
+                              names_allowed=True, reverse="Medverkar i", default_factory=list,
+                              example=["person-id", "Förnamn Efternamn"])
+
+
+class Event(Model):
+    """An event (evenemang): conference, meeting place, workshop tour."""
+
+    title: str = text("Titel", min_length=2, max_length=120, example="Mitt evenemang")
+    summary: str = text("Sammanfattning", "En eller två meningar, högst 300 tecken.",
+                        min_length=1, max_length=300, example="Vad deltagarna får ut av dagen.")
+    start: LocalDateTime = text("Börjar", "Svensk tid: ÅÅÅÅ-MM-DD TT:MM.", example="ÅÅÅÅ-MM-DD 09:00")
+    end: LocalDateTime = text("Slutar", "Svensk tid: ÅÅÅÅ-MM-DD TT:MM.", example="ÅÅÅÅ-MM-DD 16:00")
+    format: str = vocabulary("event_formats", "Form", example="hybrid")
+    location: str | None = text("Plats", "Lokal och ort; behövs när evenemanget är fysiskt eller hybrid.",
+                                default=None, example="Stadshuset, Storgatan 1, Skellefteå")
+    registration: str | None = text("Anmälan", "Webbadress till anmälan.", default=None, pattern=_URL,
+                                    example="https://")
+    organiser: str = vocabulary("organisations", "Arrangör", example="organisation-id")
+    programme: list[ProgrammeItem] = text(
+        "Program", default_factory=list,
+        example=[{"time": "09:00", "end": "09:30", "title": "Välkommen", "speakers": ["person-id"]}])
+    contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, reverse="Kontaktperson för",
+                              example=["person-id"])
+    tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
+
+    def programme_times(self, item: ProgrammeItem) -> tuple[dt.datetime, dt.datetime | None]:
+        """A programme item's start and end as Swedish date-times."""
+        day = item.day or self.start.date()
+        start = dt.datetime.combine(day, item.time, tzinfo=STOCKHOLM)
+        end = dt.datetime.combine(day, item.end, tzinfo=STOCKHOLM) if item.end else None
+        return start, end
+
+    def violations(self, today: dt.date) -> Iterator[Violation]:
+        if self.end <= self.start:
+            yield Violation(("end",), f"slutet {_when(self.end)} ligger inte efter starten {_when(self.start)}",
+                            "kontrollera datum och klockslag")
+            return
+        if self.format in ("fysiskt", "hybrid") and not self.location:
+            yield Violation(("location",), f"saknas för ett evenemang som är {self.format}",
+                            "lägg till raden location: med lokal och ort", at=("format",))
+        several_days = self.start.date() != self.end.date()
+        for index, item in enumerate(self.programme):
+            loc = ("programme", index)
+            if item.day is None and several_days:
+                yield Violation(loc + ("day",), "saknas: evenemanget pågår flera dagar",
+                                f"lägg till day: ÅÅÅÅ-MM-DD mellan {self.start.date()} och {self.end.date()}",
+                                at=loc + ("time",))
+                continue
+            start, end = self.programme_times(item)
+            if end is not None and end <= start:
+                yield Violation(loc + ("end",), f"sluttiden {item.end:%H:%M} ligger inte efter starttiden "
+                                f"{item.time:%H:%M}")
+            elif not self.start <= start < self.end:
+                yield Violation(loc + ("time",), f"{_when(start)} ligger utanför evenemanget "
+                                f"({_when(self.start)} – {_when(self.end)})",
+                                "programpunkter ska ligga inom start och end")
+            elif end is not None and end > self.end:
+                yield Violation(loc + ("end",), f"{_when(end)} ligger efter evenemangets slut {_when(self.end)}",
+                                "programpunkter ska ligga inom start och end")
+
+
+class Period(Model):
+    start: dt.date = text("Start", example="ÅÅÅÅ-MM-DD")
+    end: dt.date | None = text("Slut", "Tomt om slutdatumet inte är bestämt.", default=None)
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> Period:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"slutet {self.end} ligger före starten {self.start}")
+        return self
+
+
+class Funding(Model):
+    source: str = text("Finansiär", min_length=1, example="Europeiska regionala utvecklingsfonden")
+    amount: int | None = text("Belopp (kronor)", default=None, ge=0)
+
+
+class Project(Model):
+    """A change project (förändringsprojekt) in an organisation."""
+
+    title: str = text("Titel", min_length=2, max_length=120, example="Mitt förändringsprojekt")
+    summary: str = text("Sammanfattning", "En eller två meningar, högst 300 tecken.",
+                        min_length=1, max_length=300, example="Vad projektet ska förändra, och för vem.")
+    organisation: str = vocabulary("organisations", "Ansvarig organisation", example="organisation-id")
+    partners: list[str] = vocabulary("organisations", "Samarbetspartner", default_factory=list, example=[])
+    status: str = vocabulary("project_statuses", "Status", example="planering")
+    period: Period = text("Period", example={"start": "ÅÅÅÅ-MM-DD"})
+    funding: list[Funding] = text("Finansiering", default_factory=list,
+                                  example=[{"source": "Egen budget", "amount": 500000}])
+    methods: list[str] = ref("method", "Metoder", reverse="Används i projekt", default_factory=list,
+                             example=["metod-slug"])
+    cases: list[str] = ref("case", "Goda exempel", reverse="Nämns i projekt", default_factory=list, example=[])
+    ideas: list[str] = ref("idea", "Idéer", reverse="Ingår i projekt", default_factory=list, example=[])
+    contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, reverse="Kontaktperson för",
+                              example=["person-id"])
+    tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
+    links: list[Link] = text("Länkar", default_factory=list,
+                             example=[{"title": "Projektets webbplats", "url": "https://"}])
+    updated: dt.date = text("Senast ändrad", example="ÅÅÅÅ-MM-DD")
+
+    _updated_not_in_future = field_validator("updated")(not_in_future)
+
+    def violations(self, today: dt.date) -> Iterator[Violation]:
+        if self.status == "avslutat":
+            if self.period.end is None:
+                yield Violation(("period", "end"), "saknas: projektet är avslutat",
+                                "lägg till end: ÅÅÅÅ-MM-DD under period", at=("period",))
+            elif self.period.end > today:
+                yield Violation(("period", "end"), f"projektet är avslutat men slutet {self.period.end} "
+                                f"ligger i framtiden (i dag är {today})", "ändra status eller slutdatum")
+
+
+# The idea pipeline is a process with rules, so its stages are fixed here, not in taxonomy.yml.
+IdeaStage = Literal["inkommen", "bedöms", "utvecklas", "testas", "införd", "avslutad"]
+IDEA_STAGES: dict[str, str] = {
+    "inkommen": "Inkommen", "bedöms": "Bedöms", "utvecklas": "Utvecklas",
+    "testas": "Testas", "införd": "Införd", "avslutad": "Avslutad",
+}
+
+
+class IdeaStep(Model):
+    status: IdeaStage = text("Steg", example="inkommen")
+    date: dt.date = text("Datum", example="ÅÅÅÅ-MM-DD")
+    note: str | None = text("Kommentar", default=None)
+    reason: str | None = text("Skäl", "Krävs när idén avslutas.", default=None)
+
+    _date_not_in_future = field_validator("date")(not_in_future)
+
+
+class Idea(Model):
+    """An idea in the idea pipeline (idéslussen), with its dated history."""
+
+    title: str = text("Titel", min_length=2, max_length=120, example="Min idé")
+    summary: str = text("Sammanfattning", "Idén i en eller två meningar, högst 300 tecken.",
+                        min_length=1, max_length=300, example="Vad idén går ut på och vem den hjälper.")
+    submitted: dt.date = text("Inkom", example="ÅÅÅÅ-MM-DD")
+    origin: str = vocabulary("idea_origins", "Idén kommer från", example="medarbetare")
+    organisation: str = vocabulary("organisations", "Organisation", "Den organisation vars idésluss tog emot idén.",
+                                   example="organisation-id")
+    status: IdeaStage = text("Status", "Samma som det senaste steget i history.", example="inkommen")
+    history: list[IdeaStep] = text("Historik", "Varje steg med datum, äldst först.", min_length=1,
+                                   example=[{"status": "inkommen", "date": "ÅÅÅÅ-MM-DD"}])
+    methods: list[str] = ref("method", "Metoder", reverse="Används för idéer", default_factory=list, example=[])
+    cases: list[str] = ref("case", "Relaterade goda exempel", reverse="Relaterade idéer",
+                           default_factory=list, example=[])
+    contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, reverse="Kontaktperson för",
+                              example=["person-id"])
+    tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
+
+    _submitted_not_in_future = field_validator("submitted")(not_in_future)
+
+    def violations(self, today: dt.date) -> Iterator[Violation]:
+        first = self.history[0]
+        if first.date < self.submitted:
+            yield Violation(("history", 0, "date"), f"{first.date} ligger före submitted ({self.submitted})",
+                            "historiken börjar när idén kom in")
+        for index, (before, step) in enumerate(zip(self.history, self.history[1:], strict=False), start=1):
+            if step.date < before.date:
+                yield Violation(("history", index, "date"),
+                                f"{step.date} ligger före föregående steg ({before.status} {before.date})",
+                                "historiken ska stå i tidsordning, äldst först")
+        for index, step in enumerate(self.history):
+            if step.status == "avslutad" and not step.reason:
+                yield Violation(("history", index, "reason"), "saknas: en avslutad idé behöver ett skäl",
+                                "lägg till reason: och skriv varför idén inte går vidare", at=("history", index))
+        last = self.history[-1]
+        if self.status != last.status:
+            yield Violation(("status",), f"'{self.status}' stämmer inte med det senaste steget i history "
+                            f"('{last.status}' {last.date})", "status ska vara samma som sista steget")
+
+
+class TrainingDate(Model):
+    start: dt.date = text("Första dagen", example="ÅÅÅÅ-MM-DD")
+    end: dt.date | None = text("Sista dagen", default=None)
+    location: str | None = text("Plats", default=None)
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> TrainingDate:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"slutet {self.end} ligger före starten {self.start}")
+        return self
+
+
+class Training(Model):
+    """A training or coaching offer (utbildning eller coachstöd)."""
+
+    title: str = text("Titel", min_length=2, max_length=120, example="Min utbildning")
+    summary: str = text("Sammanfattning", "En eller två meningar, högst 300 tecken.",
+                        min_length=1, max_length=300, example="Vad deltagarna lär sig.")
+    format: str = vocabulary("training_formats", "Form", example="lärarledd")
+    length: str = text("Omfattning", min_length=1, example="Fyra halvdagar under en termin")
+    audience: str = text("Målgrupp", min_length=1, example="Chefer och verksamhetsutvecklare")
+    organisation: str = vocabulary("organisations", "Arrangör", example="organisation-id")
+    provider: str | None = text("Utbildare", "Om någon annan än arrangören håller i utbildningen.", default=None)
+    dates: list[TrainingDate] = text("Nästa tillfällen", default_factory=list,
+                                     example=[{"start": "ÅÅÅÅ-MM-DD", "location": "Ort"}])
+    signup: str = text("Så anmäler du dig", min_length=1, example="Anmäl dig via länken senast två veckor före start.")
+    signup_url: str | None = text("Anmälningslänk", default=None, pattern=_URL, example="https://")
+    cost: str | None = text("Kostnad", default=None, example="Kostnadsfri för medarbetare")
+    methods: list[str] = ref("method", "Metoder i utbildningen", reverse="Lärs ut i", default_factory=list,
+                             example=[])
+    contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, reverse="Kontaktperson för",
+                              example=["person-id"])
+    tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
+    updated: dt.date = text("Senast ändrad", example="ÅÅÅÅ-MM-DD")
+
+    _updated_not_in_future = field_validator("updated")(not_in_future)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_origin
 
 import yaml
 from pydantic_core import PydanticUndefined
@@ -12,6 +12,8 @@ from pydantic_core import PydanticUndefined
 from .content_types import ContentType
 from .fields import field_meta
 from .slugs import slugify
+
+DATE_PLACEHOLDER = "ÅÅÅÅ-MM-DD"
 
 
 class ScaffoldError(Exception):
@@ -42,12 +44,12 @@ def render_scaffold(ctype: ContentType, title: str, today: dt.date) -> str:
         meta = field_meta(ctype.model, name)
         required = info.default is PydanticUndefined and info.default_factory is None
         example = meta.get("x-example")
-        picks_from_a_list = "x-vocabulary" in meta or "x-ref" in meta
+        picks_from_a_list = "x-vocabulary" in meta or "x-ref" in meta or get_origin(info.annotation) is Literal
         comment = info.title or name
         if info.description:
             comment += f" – {info.description}"
         comment += " (obligatoriskt)" if required else " (valfritt)"
-        if example not in (None, [], "ÅÅÅÅ-MM-DD") and not (required and picks_from_a_list):
+        if example not in (None, [], DATE_PLACEHOLDER) and not (required and picks_from_a_list):
             comment += f" t.ex. {_yaml_value(example)}"
         lines.append(f"# {comment}")
         if name == "title":
@@ -58,7 +60,7 @@ def render_scaffold(ctype: ContentType, title: str, today: dt.date) -> str:
                 lines.append(f"# {name}:")
                 continue
             value = default
-        elif picks_from_a_list or not isinstance(example, str) or example == "ÅÅÅÅ-MM-DD":
+        elif picks_from_a_list or not isinstance(example, str) or example.startswith(DATE_PLACEHOLDER):
             value = example
         else:
             value = ""
@@ -68,7 +70,16 @@ def render_scaffold(ctype: ContentType, title: str, today: dt.date) -> str:
 
 
 def _fill_dates(value: Any, today: dt.date) -> Any:
-    return today if value == "ÅÅÅÅ-MM-DD" else value
+    """Today's date wherever an example says ÅÅÅÅ-MM-DD (also 'ÅÅÅÅ-MM-DD 09:00' and nested)."""
+    if isinstance(value, dict):
+        return {key: _fill_dates(item, today) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fill_dates(item, today) for item in value]
+    if value == DATE_PLACEHOLDER:
+        return today
+    if isinstance(value, str) and value.startswith(DATE_PLACEHOLDER):
+        return today.isoformat() + value.removeprefix(DATE_PLACEHOLDER)
+    return value
 
 
 def _yaml_value(value: Any) -> str:

@@ -13,6 +13,7 @@ PEOPLE_FILE = "data/people.yml"
 VOCABULARIES = (
     "phases", "difficulties", "case_statuses", "consideration_topics", "regions",
     "organisations", "blog_categories", "tags", "licenses",
+    "event_formats", "project_statuses", "idea_origins", "training_formats",
 )
 
 
@@ -24,6 +25,7 @@ class Taxonomy:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     person_ids: dict[str, str] = field(default_factory=dict)   # every id in people.yml, valid or not
+    person_lines: dict[str, int] = field(default_factory=dict)  # id → line in people.yml, for messages
 
     def ids(self, name: str) -> dict[str, str]:
         if name == "person":

@@ -18,7 +18,7 @@ from .content_types import CONTENT_TYPES, ContentType, content_type
 from .load import SourceFile, UnreadableFile, read_content_file, read_data_file
 from .messages import dotted, nested_model, schema_problems
 from .models import Organisation, Person
-from .problems import Problem, did_you_mean, quote_list
+from .problems import Problem, Severity, did_you_mean, errors, quote_list
 from .slugs import is_slug, slugify
 from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
 from .yamlsource import YamlDocument
@@ -60,8 +60,20 @@ def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Ar
                 "två filer av samma typ får inte ha samma namn; döp om den ena"))
             continue
         arena.records[type_name][record.slug] = record
+    if not errors(problems):   # with broken files the references are incomplete: no false alarms
+        problems += _unreferenced_people(arena)
     problems.sort(key=lambda p: (p.path, p.line, p.field))
     return arena
+
+
+def _unreferenced_people(arena: Arena) -> list[Problem]:
+    """People nobody names as contact, author or speaker: stale entries, or a forgotten reference."""
+    referenced = set(arena.graph.targets("person"))
+    return [Problem(PEOPLE_FILE, arena.taxonomy.person_lines.get(pid, 1), pid,
+                    "personen nämns inte i något innehåll",
+                    "ta bort personen eller ange id:t som kontakt, skribent eller medverkande",
+                    Severity.WARNING)
+            for pid in arena.taxonomy.people if pid not in referenced]
 
 
 _shared: tuple = ()   # (root, taxonomy, known, context) inside a worker process
@@ -125,9 +137,12 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
                              "en metod kan inte vara relaterad till sig själv", f"ta bort '{slug}'"))
     found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
     try:
-        ctype.model.model_validate(source.data, context=context)
+        model = ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:
         found += schema_problems(exc, ctype.model, source.path, source.front)
+    else:
+        found += [Problem(source.path, source.front.line_of(v.line_loc), dotted(v.loc), v.message, v.hint)
+                  for v in model.violations(context["today"])]
     return found
 
 
@@ -142,7 +157,7 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
     if not isinstance(raw, dict):
         return []
     problems = []
-    for name, vocabulary, target, nested in _reference_fields(model):
+    for name, vocabulary, target, names_allowed, nested in _reference_fields(model):
         if name not in raw:
             continue
         value = raw[name]
@@ -152,10 +167,12 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
             allowed = taxonomy.ids(vocabulary) if vocabulary else _ref_ids(target, taxonomy, known)
             items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
             for index, item in items:
-                if not isinstance(item, str) or item in allowed:
+                if not isinstance(item, str) or item in allowed or (names_allowed and not is_slug(item)):
                     continue
                 loc = base + (name,) + (() if index is None else (index,))
                 message, hint = _unknown_value(item, vocabulary, target, allowed)
+                if names_allowed and target == "person" and not hint.startswith("menade"):
+                    hint = f"skriv hela namnet, t.ex. 'Förnamn Efternamn', för den som inte finns i {PEOPLE_FILE}"
                 problems.append(Problem(path, document.line_of(loc), dotted(loc), message, hint))
         if nested is not None:
             children = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
@@ -166,15 +183,15 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
 
 
 @cache
-def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None, type | None], ...]:
-    """The fields worth walking: (name, vocabulary, ref target, nested model)."""
+def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None, bool, type | None], ...]:
+    """The fields worth walking: (name, vocabulary, ref target, free names allowed, nested model)."""
     fields = []
     for name, info in model.model_fields.items():
         meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         vocabulary, target = meta.get("x-vocabulary"), meta.get("x-ref")
         nested = nested_model(info.annotation)
         if vocabulary or target or nested:
-            fields.append((name, vocabulary, target, nested))
+            fields.append((name, vocabulary, target, bool(meta.get("x-names-allowed")), nested))
     return tuple(fields)
 
 
@@ -278,4 +295,5 @@ def _load_people(root: Path, taxonomy: Taxonomy, context: dict, problems: list[P
         return {}
     people, taxonomy.person_ids = _typed_entries(document.data, Person, "", PEOPLE_FILE, document,
                                                  taxonomy, context, problems)
+    taxonomy.person_lines = {pid: document.line_of((pid,)) for pid in people}
     return people
