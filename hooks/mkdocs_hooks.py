@@ -18,13 +18,16 @@ from mkdocs.structure.files import File, Files
 
 from kunskapsarena import POST, Arena, Severity, load_arena
 from kunskapsarena.authors import material_authors
+from kunskapsarena.blocks import Block, UnknownBlock, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
+from kunskapsarena.idea_pages import SubmissionConfigError
 from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.problems import errors
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
 _arena: Arena | None = None
+_blocks: dict[str, Block] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
 
@@ -71,15 +74,33 @@ def _configure_blog(config, arena: Arena) -> None:
 def on_files(files: Files, config) -> Files:
     global _arena
     assert _arena is not None, "on_config did not run"
-    site = SiteInfo(url=_site_url(config), today=build_date())
-    for uri, content in site_outputs(_arena, site).items():
+    global _blocks
+    site = SiteInfo(url=_site_url(config), today=build_date(), extra=dict(config.extra))
+    try:
+        outputs = site_outputs(_arena, site)
+    except SubmissionConfigError as exc:
+        raise PluginError(f"mkdocs.yml: {exc}") from None
+    for uri, content in outputs.items():
         _add(files, File.generated(config, uri, content=content))
+    _blocks = page_blocks(_arena, site)
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
     return files
+
+
+# Hand-written pages may hold `<!-- arena:… -->` markers (the start page's
+# next events, newest cases …); the blocks were prepared in on_files.
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if "arena:" not in markdown or page.file.abs_src_path is None:
+        return markdown
+    try:
+        return fill_blocks(markdown, page.file.src_uri, _blocks,
+                           f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    except UnknownBlock as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _site_url(config) -> str:

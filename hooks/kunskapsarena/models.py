@@ -54,7 +54,8 @@ class Method(Model):
     source: Source | None = text("Källa", "Var metoden kommer ifrån.", default=None,
                                  example={"name": "Bokens eller webbplatsens namn", "url": "https://"})
     license: str = vocabulary("licenses", "Licens", example="CC-BY-4.0")
-    contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, example=["person-id"])
+    contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, reverse="Kontaktperson för",
+                              example=["person-id"])
     considerations: list[Consideration] = text(
         "Att tänka på i offentlig sektor",
         "GDPR, offentlighetsprincipen, upphandling, medbestämmande …",
@@ -79,9 +80,11 @@ class Case(Model):
                                     default=None)
     year: int = text("År", example=2026)
     status: str = vocabulary("case_statuses", "Status", example="pågår")
-    methods: list[str] = ref("method", "Metoder som användes", default_factory=list, example=["metod-slug"])
+    methods: list[str] = ref("method", "Metoder som användes", reverse="Används i", default_factory=list,
+                             example=["metod-slug"])
     outcomes: list[str] = text("Resultat", default_factory=list, example=["Vad blev bättre?"])
-    contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, example=["person-id"])
+    contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, reverse="Kontaktperson för",
+                              example=["person-id"])
     tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
     links: list[Link] = text("Länkar", default_factory=list,
                              example=[{"title": "Projektets webbplats", "url": "https://"}])
@@ -98,7 +101,7 @@ class Post(Model):
 
     title: str = text("Titel", min_length=2, max_length=140, example="Mitt första inlägg")
     date: dt.date = text("Datum", "Publiceringsdatum; styr ordningen i bloggen.", example="ÅÅÅÅ-MM-DD")
-    authors: list[str] = ref("person", "Skribenter", min_length=1, example=["person-id"])
+    authors: list[str] = ref("person", "Skribenter", min_length=1, reverse="Skribent för", example=["person-id"])
     categories: list[str] = vocabulary("blog_categories", "Kategorier", min_length=1,
                                        example=["Erfarenheter"])
     organisation: str = vocabulary("organisations", "Organisation", example="organisation-id")

@@ -9,17 +9,25 @@ by appending its builder to BUILDERS; the site adapters never change.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from .arena import Arena
+from .contacts import contacts_page
+from .event_pages import event_pages
+from .ics import calendar_files
+from .idea_pages import idea_pages
+from .project_pages import project_pages
 from .render import render_pages
+from .training_pages import training_pages
 
 
 @dataclass(frozen=True)
 class SiteInfo:
     url: str          # absolute site URL ending in '/', or '' when unknown
     today: dt.date    # the build date (SOURCE_DATE_EPOCH when set)
+    extra: Mapping[str, Any] = field(default_factory=dict)   # the site config's `extra` settings
 
     def absolute(self, path: str) -> str:
         """Absolute URL of a site path such as 'metoder/kundresa/'."""
@@ -30,6 +38,12 @@ Builder = Callable[[Arena, SiteInfo], dict[str, str | bytes]]
 
 BUILDERS: list[Builder] = [
     render_pages,
+    event_pages,
+    calendar_files,
+    project_pages,
+    idea_pages,
+    training_pages,
+    contacts_page,
 ]
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from . import swedish
 from .arena import Arena, Record
 from .content_types import CASE, METHOD
 from .fields import Range
@@ -81,6 +82,12 @@ def environment(arena: Arena) -> Environment:
         minutes=format_minutes,
         persons=format_persons,
         link=relative_link,
+        link_to=relative_uri,
+        long_date=swedish.long_date,
+        weekday_date=swedish.weekday_date,
+        clock=swedish.clock,
+        time_span=swedish.time_span,
+        date_span=swedish.date_span,
     )
     return env
 
@@ -92,8 +99,13 @@ def escape_markdown(text: str) -> str:
 
 def relative_link(target: Record, from_uri: str) -> str:
     """Link between generated pages: up to the docs root, then down (relpath is slow at scale)."""
+    return relative_uri(target.page_uri, from_uri)
+
+
+def relative_uri(target_uri: str, from_uri: str) -> str:
+    """Link from one docs page to another docs file, both given by their docs-relative paths."""
     depth = from_uri.count("/")
-    return "../" * depth + target.page_uri if depth else target.page_uri
+    return "../" * depth + target_uri if depth else target_uri
 
 
 def format_minutes(duration: Range) -> str:
