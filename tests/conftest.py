@@ -52,6 +52,15 @@ def arena(tmp_path: Path) -> ArenaDir:
     return ArenaDir(root)
 
 
+@pytest.fixture
+def typed(tmp_path: Path) -> ArenaDir:
+    """The minimal arena plus an event, project, idea and training or two (tests/fixtures/types)."""
+    root = tmp_path / "arena"
+    shutil.copytree(MINIMAL, root)
+    shutil.copytree(MINIMAL.parent / "types", root, dirs_exist_ok=True)
+    return ArenaDir(root)
+
+
 def copy_project(target: Path) -> Path:
     """The whole repository (config, hooks, content, data) without build output."""
     ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", "*.egg-info",
@@ -64,3 +73,28 @@ def tree_digest(root: Path) -> dict[str, str]:
     """Content hash of every file below root, to prove nothing was touched."""
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# The build date every demo build test sees: upcoming/past events, "not in the future" checks.
+BUILD_EPOCH = str(int(dt.datetime.combine(TODAY, dt.time(12), tzinfo=dt.UTC).timestamp()))
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """One real `arena build` of the demo per test session (per xdist worker), dated TODAY."""
+    import os
+    import subprocess
+    import sys
+
+    folders = ("content", "methods", "cases", "blog", "events", "projects", "ideas", "trainings", "data",
+               "hooks", "overrides")
+    before = {folder: tree_digest(REPO / folder) for folder in folders}
+    site_dir = tmp_path_factory.mktemp("demo") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(REPO), "build",
+                             "--site-dir", str(site_dir)], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = {folder: tree_digest(REPO / folder) for folder in folders}
+    assert after == before, "the build modified the source tree"
+    return site_dir
+

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
-from conftest import MINIMAL, TODAY, ArenaDir
+from conftest import TODAY, ArenaDir
 from kunskapsarena import EVENT, load_arena
 
-TYPES = MINIMAL.parent / "types"
 EVENT_FILE = "events/innovationsdagen.md"
 SPANNING = "events/tva-dagar.md"
 PROJECT_FILE = "projects/ny-e-tjanst.md"
 IDEA_FILE = "ideas/digital-fika.md"
 TRAINING_FILE = "trainings/innovationsledning.md"
-
-
-@pytest.fixture
-def typed(tmp_path) -> ArenaDir:
-    """The minimal arena plus one or two items of every newer type."""
-    root = tmp_path / "arena"
-    shutil.copytree(MINIMAL, root)
-    shutil.copytree(TYPES, root, dirs_exist_ok=True)
-    return ArenaDir(root)
 
 
 def test_typed_fixture_is_valid(typed: ArenaDir):
