@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import REPO, TODAY
-from kunskapsarena import CASE, EVENT, IDEA, POST, PROJECT, TRAINING, load_arena
+from kunskapsarena import CASE, EVENT, IDEA, METHOD, POST, PROJECT, TRAINING, load_arena
 from kunskapsarena.contacts import person_roles
 from kunskapsarena.event_pages import past_events, upcoming_events
 from kunskapsarena.ics import calendar_files
@@ -242,3 +242,17 @@ def test_start_page_shows_next_events_newest_items_and_pipeline_counts(demo_site
               for li in body.select("ul.ka-pipeline-counts li")]
     assert counts == [(str(count), f"{count} {label}") for _, label, count in pipeline_counts(demo)]
     assert "<!-- arena:" not in (demo_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_method_page_lists_projects_ideas_and_trainings_that_use_it(demo_site: Path, demo):
+    checked = 0
+    for method in demo.of_type(METHOD):
+        others = [r for r in demo.graph.referrers("method", method.slug) if r.type.name not in ("case", "method")]
+        body = article(demo_site, method.url)
+        headings = [heading_text(h) for h in body.find_all("h2")]
+        if others:
+            assert list_after(body, "Används också i") == [f"../../{r.url}" for r in others]
+            checked += 1
+        else:
+            assert "Används också i" not in headings
+    assert checked >= 5

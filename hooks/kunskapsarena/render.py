@@ -35,6 +35,9 @@ def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
         pages[method.page_uri] = env.get_template("method.md.j2").render(
             page_uri=method.page_uri, item=method, data=method.data,
             used_in=arena.graph.referrers(METHOD.name, method.slug, source_type=CASE.name),
+            # Projects, ideas, trainings … that name the method (any type but cases and methods).
+            also_in=[r for r in arena.graph.referrers(METHOD.name, method.slug)
+                     if r.type.name not in (CASE.name, METHOD.name)],
             related=[arena.get(METHOD, slug) for slug in method.data.related])
     for case in cases:
         pages[case.page_uri] = env.get_template("case.md.j2").render(
