@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from kunskapsarena import POST, Arena, Severity, load_arena
+from kunskapsarena import CONTENT_TYPES, POST, Arena, Severity, load_arena
 from kunskapsarena.authors import material_authors
 from kunskapsarena.blocks import Block, UnknownBlock, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
@@ -114,6 +114,19 @@ def _add(files: Files, file: File) -> None:
         raise PluginError(f"content/{file.src_uri} krockar med en sida som arenan skapar; "
                           "byt namn på filen i content/")
     files.append(file)
+
+
+# `mkdocs serve` rebuilds when any content folder changes. Folders are added
+# here rather than under `watch:` in mkdocs.yml, where a folder that does not
+# exist (an arena without events yet) would abort the build.
+def on_serve(server, config, builder):
+    root = Path(config.config_file_path).parent
+    watched = {str(Path(path).resolve()) for path in config.watch}
+    for ctype in CONTENT_TYPES:
+        folder = (root / ctype.folder).resolve()
+        if folder.is_dir() and str(folder) not in watched:
+            server.watch(str(folder))
+    return server
 
 
 def on_shutdown() -> None:
