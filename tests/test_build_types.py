@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -10,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import REPO, TODAY
+from conftest import BUILD_EPOCH, REPO, TODAY, copy_project
 from kunskapsarena import CASE, EVENT, IDEA, METHOD, POST, PROJECT, TRAINING, load_arena
 from kunskapsarena.contacts import person_roles
 from kunskapsarena.event_pages import past_events, upcoming_events
@@ -256,3 +260,51 @@ def test_method_page_lists_projects_ideas_and_trainings_that_use_it(demo_site: P
         else:
             assert "Används också i" not in headings
     assert checked >= 5
+
+
+@pytest.fixture(scope="module")
+def bare_project(tmp_path_factory) -> Path:
+    """The project without events/, projects/, ideas/ and trainings/, as a city starting out has it."""
+    root = copy_project(tmp_path_factory.mktemp("bare") / "arena")
+    for folder in ("events", "projects", "ideas", "trainings"):
+        shutil.rmtree(root / folder)
+    return root
+
+
+def build(root: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    return subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), "build"],
+                          capture_output=True, text=True, env=env)
+
+
+def test_arena_without_the_newer_folders_still_builds(bare_project: Path):
+    result = build(bare_project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = article(bare_project / "site", "evenemang").get_text()
+    assert "Inga kommande evenemang är inlagda just nu." in text
+    assert (bare_project / "site" / "evenemang" / "kalender.ics").is_file()
+
+
+def test_unknown_block_marker_stops_the_build(bare_project: Path):
+    index = bare_project / "content" / "index.md"
+    original = index.read_text(encoding="utf-8")
+    index.write_text(original.replace("<!-- arena:idesluss -->", "<!-- arena:idesluse -->"), encoding="utf-8")
+    try:
+        result = build(bare_project)
+    finally:
+        index.write_text(original, encoding="utf-8")
+    line = original[:original.index("<!-- arena:idesluss -->")].count("\n") + 1
+    assert result.returncode == 1
+    assert f"content/index.md:{line}: arena:idesluse: okänt block (menade du 'idesluss'?)" in result.stderr
+
+
+def test_bad_idea_submission_setting_stops_the_build(bare_project: Path):
+    config = bare_project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original.replace("value={content}", "value={innehåll}"), encoding="utf-8")
+    try:
+        result = build(bare_project)
+    finally:
+        config.write_text(original, encoding="utf-8")
+    assert result.returncode == 1
+    assert "mkdocs.yml: extra.idea_submission.url: okänd platshållare {innehåll}" in result.stderr
