@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check test bench new clean
+.PHONY: site serve check test bench new clean schema
 
 site: $(STAMP)
 	$(BIN)/arena build
@@ -21,6 +21,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# JSON Schema per content type for editors (VS Code, remark); rerun after changing data/.
+schema: $(STAMP)
+	$(BIN)/arena schema
 
 # make new TYPE=method TITLE="Min nya metod"
 new: $(STAMP)

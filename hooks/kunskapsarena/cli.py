@@ -15,6 +15,7 @@ from .clock import build_date
 from .content_types import CONTENT_TYPES, content_type
 from .problems import errors
 from .scaffold import ScaffoldError, new_item
+from .schema import SCHEMA_DIR, write_schemas
 from .validate import load_arena
 
 
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("type", help=f"innehållstyp: {', '.join(names)}")
     new.add_argument("title", help="titeln, t.ex. \"Idéslussar\"")
 
+    schema = commands.add_parser("schema", help="skriv JSON Schema för varje innehållstyp (för editorer)")
+    schema.add_argument("--out", type=Path, default=None, help="mapp att skriva till; standard: schemas/")
+
     build = commands.add_parser("build", help="kontrollera och bygg webbplatsen till site/")
     build.add_argument("--site-dir", type=Path, default=None)
 
@@ -42,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(root, args.format)
     if args.command == "new":
         return _new(root, args.type, args.title)
+    if args.command == "schema":
+        return _schema(root, args.out or root / SCHEMA_DIR)
     return _build(root, args.site_dir or root / "site")
 
 
@@ -81,6 +87,21 @@ def _new(root: Path, type_name: str, title: str) -> int:
         return 1
     print(f"Skapade {path.relative_to(root).as_posix()}. Fyll i fälten och kör 'make check'.")
     return 0
+
+
+def _schema(root: Path, out_dir: Path) -> int:
+    arena = load_arena(root)
+    for path in write_schemas(arena, out_dir):
+        print(f"Skrev {_shown_path(root, path)}")
+    if not arena.ok:
+        print("Obs! Innehållet har fel (kör 'arena check'); listorna i schemana kan vara ofullständiga.",
+              file=sys.stderr)
+    return 0
+
+
+def _shown_path(root: Path, path: Path) -> str:
+    path = path.resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def _build(root: Path, site_dir: Path) -> int:
