@@ -14,7 +14,7 @@ serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
 
 check: $(STAMP)
-	$(BIN)/arena check
+	$(BIN)/arena check $(if $(FORMAT),--format $(FORMAT))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2

@@ -7,6 +7,7 @@ CI path. `build` runs MkDocs in a subprocess.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -26,8 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="kontrollera allt innehåll (snabbt, bygger inte webbplatsen)")
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="github = GitHub Actions-annoteringar (::error file=…,line=…::)")
+    check.add_argument("--format", choices=("text", "github", "gitlab"), default="text",
+                       help="github = GitHub Actions-annoteringar (::error file=…,line=…::), "
+                            "gitlab = Code Quality-rapport (JSON)")
 
     new = commands.add_parser("new", help="skapa en ny innehållsfil med alla fält")
     names = sorted({n for c in CONTENT_TYPES for n in (c.name, *c.cli_names)})
@@ -60,8 +62,11 @@ def _find_root(start: Path) -> Path:
 
 def _check(root: Path, output: str) -> int:
     arena = load_arena(root, workers=os.cpu_count() or 1)
-    for problem in arena.problems:
-        print(problem.github_annotation() if output == "github" else problem, file=sys.stdout)
+    if output == "gitlab":
+        print(json.dumps([p.code_quality_issue() for p in arena.problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in arena.problems:
+            print(problem.github_annotation() if output == "github" else problem)
     found = errors(arena.problems)
     if found:
         files = len({p.path for p in found})
