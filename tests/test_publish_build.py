@@ -1,0 +1,64 @@
+"""What authoring features put into the built site: edit links, redirects, the CMS, the field reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import REPO
+from kunskapsarena import load_arena
+from test_build import arena_command
+
+pytestmark = pytest.mark.build
+EPOCH = "1795392000"   # 2026-11-23
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("publish") / "site"
+    result = arena_command(REPO, "build", "--site-dir", str(site_dir), env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return load_arena(REPO)
+
+
+@pytest.fixture(scope="module")
+def mkdocs_config() -> dict:
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def edit_link(site: Path, url: str) -> str | None:
+    link = soup_of(site / url / "index.html").select_one('a.md-content__button[rel="edit"]')
+    return link["href"] if link else None
+
+
+def test_every_item_page_edits_its_real_source_file(site: Path, demo, mkdocs_config):
+    edit_root = mkdocs_config["repo_url"].rstrip("/") + "/" + mkdocs_config["edit_uri"].removesuffix("content/")
+    records = demo.all_records()
+    assert {r.type.name for r in records} == {"method", "case", "post"}
+    for record in records:
+        if getattr(record.data, "draft", False):
+            continue
+        assert edit_link(site, record.url) == edit_root + record.path
+        assert (REPO / record.path).is_file()
+
+
+def test_content_pages_edit_their_file_in_docs_dir_and_generated_indexes_have_no_edit_link(site: Path, mkdocs_config):
+    edit_base = mkdocs_config["repo_url"].rstrip("/") + "/" + mkdocs_config["edit_uri"]
+    assert edit_link(site, "om") == edit_base + "om.md"
+    assert edit_link(site, "redaktorsguide") == edit_base + "redaktorsguide.md"
+    assert edit_link(site, "metoder") is None      # generated from every method: no single file to edit
+    assert edit_link(site, "exempel") is None
+    title = soup_of(site / "om" / "index.html").select_one('a[rel="edit"]')["title"]
+    assert title == "Redigera sidan"
