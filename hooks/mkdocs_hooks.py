@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from kunskapsarena import POST, Arena, Severity, load_arena
+from kunskapsarena.aliases import redirect_pages
 from kunskapsarena.authors import material_authors
 from kunskapsarena.problems import errors
 from kunskapsarena.render import render_pages
@@ -75,6 +76,8 @@ def on_files(files: Files, config) -> Files:
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
     _point_edit_links_at_sources(files, config, _arena.source_paths())
+    for path, html in redirect_pages(_arena, config.site_url).items():
+        _add(files, File.generated(config, path, content=html))
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None

@@ -62,3 +62,16 @@ def test_content_pages_edit_their_file_in_docs_dir_and_generated_indexes_have_no
     assert edit_link(site, "exempel") is None
     title = soup_of(site / "om" / "index.html").select_one('a[rel="edit"]')["title"]
     assert title == "Redigera sidan"
+
+
+def test_built_site_redirects_every_demo_alias(site: Path, demo):
+    aliased = [(r, a) for r in demo.all_records() for a in r.data.aliases]
+    assert aliased, "the demo should show a renamed item"
+    for record, alias in aliased:
+        page = site / record.type.url(alias) / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        target = soup.select_one('meta[http-equiv="refresh"]')["content"].split("url=", 1)[1]
+        resolved = (page.parent / target / "index.html").resolve()
+        assert resolved == (site / record.url / "index.html").resolve()
+        assert resolved.is_file()
+        assert soup.select_one('link[rel="canonical"]')["href"] == "https://kunskapsarena.example/" + record.url

@@ -12,6 +12,7 @@ from pydantic_core import PydanticUndefined
 
 from conftest import REPO, ArenaDir
 from kunskapsarena import CONTENT_TYPES, load_arena
+from kunskapsarena.fields import field_names
 from kunskapsarena.load import read_content_file, read_data_file
 from kunskapsarena.models import Person
 from kunskapsarena.taxonomy import PEOPLE_FILE
@@ -58,7 +59,8 @@ def test_every_model_field_is_in_the_schema(schemas):
     for ctype in CONTENT_TYPES:
         schema = schemas[f"{ctype.name}.schema.json"]
         fields = ctype.model.model_fields
-        assert list(schema["properties"]) == list(fields)
+        assert list(schema["properties"]) == field_names(ctype.model)
+        assert set(field_names(ctype.model)) == set(fields)
         required = {n for n, f in fields.items() if f.default is PydanticUndefined and f.default_factory is None}
         assert set(schema["required"]) == required
         assert schema["additionalProperties"] is False

@@ -22,6 +22,21 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class Item(Model):
+    """Fields every content type has; each type's model subclasses this."""
+
+    aliases: list[str] = Field(
+        default_factory=list, title="Tidigare adresser",
+        description="Filnamn (utan .md) som sidan hade förut; de gamla adresserna leder hit.",
+        json_schema_extra={"x-example": ["gammalt-namn"]})
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    """A model's fields in editing order: its own first, the shared Item fields last."""
+    shared = [name for name in Item.model_fields if name in model.model_fields]
+    return [name for name in model.model_fields if name not in shared] + shared
+
+
 def text(title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
     return Field(title=title, description=description, json_schema_extra=_extra(example=example), **kwargs)
 
@@ -96,6 +111,6 @@ def _today(info: ValidationInfo) -> dt.date:
 
 
 __all__ = [
-    "Image", "Link", "Model", "Range", "Source", "field_meta",
+    "Image", "Item", "Link", "Model", "field_names", "Range", "Source", "field_meta",
     "not_in_future", "plausible_year", "ref", "text", "vocabulary",
 ]

@@ -14,6 +14,7 @@ from typing import Any
 
 from .arena import Arena
 from .content_types import CONTENT_TYPES, ContentType
+from .fields import field_names
 from .models import Person
 from .slugs import SLUG_PATTERN
 from .taxonomy import PEOPLE_FILE
@@ -26,6 +27,7 @@ PLACEHOLDER_DATE = "ÅÅÅÅ-MM-DD"
 
 def front_matter_schema(ctype: ContentType, arena: Arena) -> dict[str, Any]:
     schema = ctype.model.model_json_schema()
+    schema["properties"] = {name: schema["properties"][name] for name in field_names(ctype.model)}
     _annotate(schema, arena)
     return {
         "$schema": DIALECT,
