@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from kunskapsarena import POST, Arena, Severity, load_arena
 from kunskapsarena.aliases import redirect_pages
 from kunskapsarena.authors import material_authors
+from kunskapsarena.cms import admin_page, cms_config, config_yaml
 from kunskapsarena.problems import errors
 from kunskapsarena.render import render_pages
 
@@ -78,10 +79,19 @@ def on_files(files: Files, config) -> Files:
     _point_edit_links_at_sources(files, config, _arena.source_paths())
     for path, html in redirect_pages(_arena, config.site_url).items():
         _add(files, File.generated(config, path, content=html))
+    _add_cms(files, config, _arena)
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
     return files
+
+
+def _add_cms(files: Files, config, arena: Arena) -> None:
+    """Decap CMS at /admin/, its config generated from the content model (extra.cms in mkdocs.yml)."""
+    settings = config.extra.get("cms") or {}
+    _add(files, File.generated(config, "admin/index.html", content=admin_page(settings.get("script"))))
+    _add(files, File.generated(config, "admin/config.yml",
+                               content=config_yaml(cms_config(arena, settings, config.site_url))))
 
 
 def _point_edit_links_at_sources(files: Files, config, sources: dict[str, str]) -> None:

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO
 from kunskapsarena import load_arena
+from kunskapsarena.cms import cms_config
 from test_build import arena_command
 
 pytestmark = pytest.mark.build
@@ -75,3 +76,13 @@ def test_built_site_redirects_every_demo_alias(site: Path, demo):
         assert resolved == (site / record.url / "index.html").resolve()
         assert resolved.is_file()
         assert soup.select_one('link[rel="canonical"]')["href"] == "https://kunskapsarena.example/" + record.url
+
+
+def test_site_ships_the_cms_admin_page_and_its_generated_config(site: Path, demo, mkdocs_config):
+    settings = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["cms"]
+    shipped = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert shipped == cms_config(demo, settings, mkdocs_config["site_url"])
+    admin = soup_of(site / "admin" / "index.html")
+    assert admin.html["lang"] == "sv"
+    assert [s["src"] for s in admin.find_all("script")] == [settings["script"]]
+    assert admin.select_one('link[rel="cms-config-url"]')["href"] == "config.yml"
