@@ -20,6 +20,7 @@ from kunskapsarena import POST, Arena, Severity, load_arena
 from kunskapsarena.aliases import redirect_pages
 from kunskapsarena.authors import material_authors
 from kunskapsarena.cms import admin_page, cms_config, config_yaml
+from kunskapsarena.fieldref import field_reference
 from kunskapsarena.problems import errors
 from kunskapsarena.render import render_pages
 
@@ -72,7 +73,7 @@ def _configure_blog(config, arena: Arena) -> None:
 def on_files(files: Files, config) -> Files:
     global _arena
     assert _arena is not None, "on_config did not run"
-    for uri, markdown in render_pages(_arena).items():
+    for uri, markdown in {**render_pages(_arena), **field_reference(_arena)}.items():
         _add(files, File.generated(config, uri, content=markdown))
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))

@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO
-from kunskapsarena import load_arena
+from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.cms import cms_config
 from test_build import arena_command
 
@@ -86,3 +86,13 @@ def test_site_ships_the_cms_admin_page_and_its_generated_config(site: Path, demo
     assert admin.html["lang"] == "sv"
     assert [s["src"] for s in admin.find_all("script")] == [settings["script"]]
     assert admin.select_one('link[rel="cms-config-url"]')["href"] == "config.yml"
+
+
+def test_field_reference_page_is_in_the_guide(site: Path):
+    page = soup_of(site / "redaktorsguide" / "falt" / "index.html")
+    assert page.find("h1").get_text(strip=True).rstrip("¶") == "Fältreferens"
+    assert len(page.select("article table")) == len(CONTENT_TYPES)
+    guide = soup_of(site / "redaktorsguide" / "index.html")
+    assert guide.select_one('article a[href="falt/"]') is not None
+    nav = {a.get("href") for a in guide.select("nav.md-nav--primary a")}
+    assert "falt/" in nav

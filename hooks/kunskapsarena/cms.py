@@ -7,9 +7,8 @@ validation, so the CMS can never offer a field or a value the check rejects.
 from __future__ import annotations
 
 import datetime as dt
-import types
 from html import escape
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import yaml
 from annotated_types import Ge, MaxLen
@@ -19,7 +18,7 @@ from pydantic_core import PydanticUndefined
 
 from .arena import Arena
 from .content_types import CONTENT_TYPES, ContentType
-from .fields import field_meta, field_names
+from .fields import field_meta, field_names, unwrap_optional
 from .taxonomy import PEOPLE_FILE
 
 DEFAULT_SCRIPT = "decap-cms.js"   # same origin: see README, "Web editing"
@@ -91,7 +90,7 @@ def _collection(ctype: ContentType, arena: Arena) -> dict[str, Any]:
 
 
 def _field(name: str, info: FieldInfo, meta: dict[str, Any], arena: Arena) -> dict[str, Any]:
-    annotation, optional = _unwrap_optional(info.annotation)
+    annotation, optional = unwrap_optional(info.annotation)
     field: dict[str, Any] = {"label": info.title or name, "name": name}
     if info.description:
         field["hint"] = info.description
@@ -158,13 +157,6 @@ def _min_items(info: FieldInfo) -> dict[str, int]:
     minimum = next((m.min_length for m in info.metadata if hasattr(m, "min_length") and m.min_length), None)
     return {"min": minimum} if minimum else {}
 
-
-def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
-    if get_origin(annotation) in (Union, types.UnionType):
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], True
-    return annotation, False
 
 
 __all__ = ["DEFAULT_SCRIPT", "PEOPLE_FILE", "admin_page", "cms_config", "config_yaml"]

@@ -9,7 +9,8 @@ validate.py, the JSON Schema and the editors' field reference all read it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import types
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
@@ -35,6 +36,15 @@ def field_names(model: type[BaseModel]) -> list[str]:
     """A model's fields in editing order: its own first, the shared Item fields last."""
     shared = [name for name in Item.model_fields if name in model.model_fields]
     return [name for name in model.model_fields if name not in shared] + shared
+
+
+def unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    """`X | None` → (X, True); anything else → (annotation, False)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return annotation, False
 
 
 def text(title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
@@ -112,5 +122,5 @@ def _today(info: ValidationInfo) -> dt.date:
 
 __all__ = [
     "Image", "Item", "Link", "Model", "field_names", "Range", "Source", "field_meta",
-    "not_in_future", "plausible_year", "ref", "text", "vocabulary",
+    "not_in_future", "plausible_year", "ref", "text", "unwrap_optional", "vocabulary",
 ]
