@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .clock import build_date
+from .clock import build_date, commit_epoch
 from .content_types import CONTENT_TYPES, content_type
 from .problems import errors
 from .scaffold import ScaffoldError, new_item
@@ -110,6 +110,10 @@ def _shown_path(root: Path, path: Path) -> str:
 
 
 def _build(root: Path, site_dir: Path) -> int:
+    if not os.environ.get("SOURCE_DATE_EPOCH"):
+        epoch = commit_epoch(root)
+        if epoch:   # inherited by the mkdocs subprocess: sitemap dates follow the commit
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
     if _check(root, "text") != 0:
         print(f"Webbplatsen byggdes inte; {site_dir.name}/ är oförändrad.", file=sys.stderr)
         return 1
