@@ -17,12 +17,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from kunskapsarena import POST, Arena, Severity, load_arena
-from kunskapsarena.aliases import redirect_pages
 from kunskapsarena.authors import material_authors
-from kunskapsarena.cms import admin_page, cms_config, config_yaml
-from kunskapsarena.fieldref import field_reference
+from kunskapsarena.clock import build_date
+from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.problems import errors
-from kunskapsarena.render import render_pages
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
@@ -73,26 +71,16 @@ def _configure_blog(config, arena: Arena) -> None:
 def on_files(files: Files, config) -> Files:
     global _arena
     assert _arena is not None, "on_config did not run"
-    for uri, markdown in {**render_pages(_arena), **field_reference(_arena)}.items():
-        _add(files, File.generated(config, uri, content=markdown))
+    site = SiteInfo(url=_site_url(config), today=build_date(), extra=dict(config.extra))
+    for uri, content in site_outputs(_arena, site).items():
+        _add(files, File.generated(config, uri, content=content))
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
     _point_edit_links_at_sources(files, config, _arena.source_paths())
-    for path, html in redirect_pages(_arena, config.site_url).items():
-        _add(files, File.generated(config, path, content=html))
-    _add_cms(files, config, _arena)
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
     return files
-
-
-def _add_cms(files: Files, config, arena: Arena) -> None:
-    """Decap CMS at /admin/, its config generated from the content model (extra.cms in mkdocs.yml)."""
-    settings = config.extra.get("cms") or {}
-    _add(files, File.generated(config, "admin/index.html", content=admin_page(settings.get("script"))))
-    _add(files, File.generated(config, "admin/config.yml",
-                               content=config_yaml(cms_config(arena, settings, config.site_url))))
 
 
 def _point_edit_links_at_sources(files: Files, config, sources: dict[str, str]) -> None:
@@ -108,6 +96,11 @@ def _point_edit_links_at_sources(files: Files, config, sources: dict[str, str]) 
         file = files.get_file_from_path(uri)
         if file is not None:
             file.edit_uri = Path(os.path.relpath(root / source, docs_dir)).as_posix()
+
+
+def _site_url(config) -> str:
+    url = config.site_url or ""
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def _add(files: Files, file: File) -> None:

@@ -8,6 +8,7 @@ from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.aliases import redirect_pages
 from kunskapsarena.fields import Item
+from kunskapsarena.outputs import SiteInfo
 
 
 def add_aliases(arena: ArenaDir, rel: str, aliases: str) -> None:
@@ -69,7 +70,7 @@ def test_aliases_must_be_a_list(arena: ArenaDir):
 def test_redirect_pages_point_at_the_new_address(arena: ArenaDir):
     add_aliases(arena, "methods/kundresa.md", "[kundresan]")
     add_aliases(arena, "blog/posts/forsta-inlagget.md", "[hej-varlden]")
-    pages = redirect_pages(load_arena(arena.root, today=TODAY), "https://arena.example/")
+    pages = redirect_pages(load_arena(arena.root, today=TODAY), SiteInfo(url="https://arena.example/", today=TODAY))
     assert sorted(pages) == ["blog/hej-varlden/index.html", "metoder/kundresan/index.html"]
     soup = BeautifulSoup(pages["metoder/kundresan/index.html"], "html.parser")
     assert soup.html["lang"] == "sv"

@@ -11,8 +11,9 @@ from pydantic import BaseModel
 
 from conftest import REPO, TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, load_arena
-from kunskapsarena.cms import admin_page, cms_config, config_yaml
+from kunskapsarena.cms import admin_page, cms_config, cms_files, config_yaml
 from kunskapsarena.fields import field_meta, field_names
+from kunskapsarena.outputs import BUILDERS, SiteInfo
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +127,15 @@ def test_admin_page_loads_the_configured_script():
     assert '<script src="https://cms.kommun.example/decap-cms.js"' in admin_page("https://cms.kommun.example/decap-cms.js")
     assert '<script src="decap-cms.js"' in admin_page(None)
     assert '<html lang="sv">' in admin_page(None)
+
+
+def test_cms_builder_reads_its_settings_from_the_site_extra(demo):
+    site = SiteInfo(url="https://arena.example/", today=TODAY,
+                    extra={"cms": {"script": "/js/decap-cms.js", "backend": {"name": "github", "repo": "a/b"}}})
+    files = cms_files(demo, site)
+    assert sorted(files) == ["admin/config.yml", "admin/index.html"]
+    assert '<script src="/js/decap-cms.js"' in files["admin/index.html"]
+    config = yaml.safe_load(files["admin/config.yml"])
+    assert config["backend"] == {"name": "github", "repo": "a/b"}
+    assert config["site_url"] == "https://arena.example/"
+    assert cms_files in BUILDERS

@@ -10,13 +10,16 @@ import posixpath
 from collections import defaultdict
 from html import escape
 from pathlib import Path
-from urllib.parse import urljoin
+from typing import TYPE_CHECKING
 
 from .arena import Arena
 from .content_types import CONTENT_TYPES, ContentType
 from .load import SourceFile, UnreadableFile, read_content_file
 from .problems import Problem
 from .slugs import is_slug, slugify
+
+if TYPE_CHECKING:
+    from .outputs import SiteInfo
 
 FIELD = "aliases"
 
@@ -77,7 +80,7 @@ def _line(root: Path, path: Path, index: int) -> int:
         return 1
 
 
-def redirect_pages(arena: Arena, site_url: str | None) -> dict[str, str]:
+def redirect_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
     """Site path of an HTML page at every old address → the page, which forwards to the new one.
 
     Plain HTML (meta refresh, canonical link, a visible link) works on any
@@ -88,13 +91,14 @@ def redirect_pages(arena: Arena, site_url: str | None) -> dict[str, str]:
     for record in arena.all_records():
         for alias in getattr(record.data, FIELD, []):
             old_url = record.type.url(alias)
-            pages[old_url + "index.html"] = _redirect_html(old_url, record.url, record.title, site_url)
+            canonical = site.absolute(record.url) if site and site.url else None
+            pages[old_url + "index.html"] = _redirect_html(old_url, record.url, record.title, canonical)
     return pages
 
 
-def _redirect_html(old_url: str, new_url: str, title: str, site_url: str | None) -> str:
+def _redirect_html(old_url: str, new_url: str, title: str, canonical: str | None) -> str:
     target = posixpath.relpath(new_url, old_url) + "/"
-    canonical = urljoin(site_url, new_url) if site_url else target
+    canonical = canonical or target
     title, target, canonical = escape(title), escape(target), escape(canonical)
     return (
         "<!doctype html>\n"

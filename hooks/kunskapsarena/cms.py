@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from typing import Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import yaml
 from annotated_types import Ge, MaxLen
@@ -19,7 +19,9 @@ from pydantic_core import PydanticUndefined
 from .arena import Arena
 from .content_types import CONTENT_TYPES, ContentType
 from .fields import field_meta, field_names, unwrap_optional
-from .taxonomy import PEOPLE_FILE
+
+if TYPE_CHECKING:
+    from .outputs import SiteInfo
 
 DEFAULT_SCRIPT = "decap-cms.js"   # same origin: see README, "Web editing"
 LONG_TEXT = 150                     # max_length above this gets a multi-line box
@@ -43,6 +45,15 @@ def cms_config(arena: Arena, settings: dict[str, Any] | None = None, site_url: s
     if site_url:
         config["site_url"] = config["display_url"] = site_url
     return config
+
+
+def cms_files(arena: Arena, site: SiteInfo) -> dict[str, str]:
+    """admin/index.html and admin/config.yml, set up by `extra.cms` in mkdocs.yml."""
+    settings = site.extra.get("cms") or {}
+    return {
+        "admin/index.html": admin_page(settings.get("script")),
+        "admin/config.yml": config_yaml(cms_config(arena, settings, site.url or None)),
+    }
 
 
 def config_yaml(config: dict[str, Any]) -> str:
@@ -159,4 +170,4 @@ def _min_items(info: FieldInfo) -> dict[str, int]:
 
 
 
-__all__ = ["DEFAULT_SCRIPT", "PEOPLE_FILE", "admin_page", "cms_config", "config_yaml"]
+__all__ = ["DEFAULT_SCRIPT", "admin_page", "cms_config", "cms_files", "config_yaml"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import yaml
 from annotated_types import Ge, MaxLen, MinLen
@@ -15,12 +15,15 @@ from .content_types import CONTENT_TYPES, ContentType
 from .fields import field_meta, field_names, unwrap_optional
 from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE
 
+if TYPE_CHECKING:
+    from .outputs import SiteInfo
+
 PAGE_URI = "redaktorsguide/falt.md"
 EXAMPLE_DATE = dt.date(2026, 3, 1)
 _CELL_ESCAPES = str.maketrans({"|": "\\|", "\n": " "})
 
 
-def field_reference(arena: Arena) -> dict[str, str]:
+def field_reference(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
     """docs path → Markdown of the field reference page."""
     lines = [
         "# Fältreferens",
