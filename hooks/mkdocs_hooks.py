@@ -85,6 +85,7 @@ def on_files(files: Files, config) -> Files:
     _blocks = page_blocks(_arena, site)
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
+    _point_edit_links_at_sources(files, config, _arena.source_paths())
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
@@ -101,6 +102,21 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
                            f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except UnknownBlock as exc:
         raise PluginError(str(exc)) from None
+
+
+def _point_edit_links_at_sources(files: Files, config, sources: dict[str, str]) -> None:
+    """"Redigera sidan" on an item opens its real file (methods/…, not a generated page).
+
+    MkDocs appends a file's edit_uri to the configured edit_uri, which points
+    into docs_dir; a path relative to docs_dir ('../methods/x.md') resolves
+    to the source file when the link is joined.
+    """
+    docs_dir = Path(config.docs_dir).resolve()
+    root = Path(config.config_file_path).parent.resolve()
+    for uri, source in sources.items():
+        file = files.get_file_from_path(uri)
+        if file is not None:
+            file.edit_uri = Path(os.path.relpath(root / source, docs_dir)).as_posix()
 
 
 def _site_url(config) -> str:

@@ -181,10 +181,12 @@ def test_idea_page_shows_history_reason_and_project(demo_site: Path, demo):
 
 def test_suggest_an_idea_opens_a_prefilled_file_and_offers_email(demo_site: Path):
     body = article(demo_site, "ideer/foresla")
-    button = body.find("a", string="Föreslå idén på GitHub")
+    button = body.find("a", string="Föreslå idén som ett ärende")
     url = urlsplit(button["href"])
-    assert (url.netloc, url.path) == ("github.com", "/kunskapsarena/kunskapsarena/new/main/ideas")
-    prefilled = parse_qs(url.query)["value"][0]
+    assert (url.netloc, url.path) == ("git.kunskapsarena.example", "/redaktionen/kunskapsarena/-/issues/new")
+    query = parse_qs(url.query)
+    assert query["issue[title]"] == ["Ny idé: Min idé"]
+    prefilled = query["issue[description]"][0]
     assert prefilled.startswith("---\n# Titel") and "\nstatus: inkommen\n" in prefilled
     assert "## Idén" in prefilled
     mail = body.find("a", href=lambda h: h and h.startswith("mailto:idesluss@kunskapsarena.example?"))
@@ -301,7 +303,8 @@ def test_unknown_block_marker_stops_the_build(bare_project: Path):
 def test_bad_idea_submission_setting_stops_the_build(bare_project: Path):
     config = bare_project / "mkdocs.yml"
     original = config.read_text(encoding="utf-8")
-    config.write_text(original.replace("value={content}", "value={innehåll}"), encoding="utf-8")
+    config.write_text(original.replace("issue[description]={content}", "issue[description]={innehåll}"),
+                      encoding="utf-8")
     try:
         result = build(bare_project)
     finally:

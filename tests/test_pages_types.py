@@ -44,7 +44,7 @@ def test_unknown_block_names_file_line_and_suggestion(typed: ArenaDir):
 
 
 def test_submission_link_is_prefilled_from_the_template():
-    links = submission_links({"url": "https://git.example/new?file=ideas/x.md&value={content}"}, TODAY)
+    links = submission_links({"url": "https://git.example/new?file=ideas/x.md&value={content}"})
     assert links["submit_url"].startswith("https://git.example/new?file=ideas/x.md&value=---%0A%23%20Titel")
     assert links["mailto"] is None
 
@@ -58,7 +58,7 @@ def test_submission_link_is_prefilled_from_the_template():
 ])
 def test_bad_submission_config_is_explained(config, message):
     with pytest.raises(SubmissionConfigError) as caught:
-        submission_links(config, TODAY)
+        submission_links(config)
     assert str(caught.value) == message
 
 

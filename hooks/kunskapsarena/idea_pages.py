@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import string
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -48,14 +47,16 @@ def idea_pages(arena: Arena, site: SiteInfo) -> dict[str, str]:
             projects=arena.graph.referrers(IDEA.name, idea.slug, source_type=PROJECT.name))
     pages[INDEX_URI] = env.get_template("ideas_index.md.j2").render(
         page_uri=INDEX_URI, stages=pipeline(arena), total=len(arena.of_type(IDEA)), submit=SUBMIT_URI)
-    submission = submission_links(site.extra.get("idea_submission"), site.today)
+    # The template keeps ÅÅÅÅ-MM-DD: the idea is sent long after the build, and the page
+    # must not change with the build date (reproducible builds).
+    submission = submission_links(site.extra.get("idea_submission"))
     pages[SUBMIT_URI] = env.get_template("idea_submit.md.j2").render(
-        page_uri=SUBMIT_URI, template=render_scaffold(IDEA, "Min idé", site.today), index=INDEX_URI,
+        page_uri=SUBMIT_URI, template=render_scaffold(IDEA, "Min idé", None), index=INDEX_URI,
         **submission)
     return pages
 
 
-def submission_links(config: Any, today: dt.date) -> dict[str, str | None]:
+def submission_links(config: Any) -> dict[str, str | None]:
     """The pre-filled 'new file or issue' link of the git host, and a pre-filled e-mail, from mkdocs.yml."""
     config = config or {}
     if not isinstance(config, dict):
@@ -64,7 +65,7 @@ def submission_links(config: Any, today: dt.date) -> dict[str, str | None]:
     if unknown:
         raise SubmissionConfigError(f"extra.idea_submission: okänt fält {', '.join(unknown)} "
                                     "(tillåtna: url, label, email)")
-    scaffold = render_scaffold(IDEA, "Min idé", today)
+    scaffold = render_scaffold(IDEA, "Min idé", None)
     values = {"content": quote(scaffold, safe=""), "title": quote("Ny idé: Min idé", safe="")}
     url = config.get("url")
     if url is not None:

@@ -17,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 from .fields import (
     STOCKHOLM,
     Image,
+    Item,
     Link,
     LocalDateTime,
     Model,
@@ -37,7 +38,7 @@ class Consideration(Model):
                      example="Samla inte in personuppgifter som ni inte behöver.")
 
 
-class Method(Model):
+class Method(Item):
     """A method card in the method bank (metodbanken)."""
 
     title: str = text("Titel", min_length=2, max_length=120, example="Min nya metod")
@@ -67,7 +68,7 @@ class Method(Model):
     _dates_not_in_future = field_validator("updated", "reviewed")(not_in_future)
 
 
-class Case(Model):
+class Case(Item):
     """A good-practice case (gott exempel)."""
 
     title: str = text("Titel", min_length=2, max_length=120, example="Mitt goda exempel")
@@ -96,7 +97,7 @@ class Case(Model):
     _published_not_in_future = field_validator("published")(not_in_future)
 
 
-class Post(Model):
+class Post(Item):
     """A blog post; the keys Material's blog plugin reads keep its names."""
 
     title: str = text("Titel", min_length=2, max_length=140, example="Mitt första inlägg")
@@ -152,7 +153,7 @@ class ProgrammeItem(Model):
                               example=["person-id", "Förnamn Efternamn"])
 
 
-class Event(Model):
+class Event(Item):
     """An event (evenemang): conference, meeting place, workshop tour."""
 
     title: str = text("Titel", min_length=2, max_length=120, example="Mitt evenemang")
@@ -225,7 +226,7 @@ class Funding(Model):
     amount: int | None = text("Belopp (kronor)", default=None, ge=0)
 
 
-class Project(Model):
+class Project(Item):
     """A change project (förändringsprojekt) in an organisation."""
 
     title: str = text("Titel", min_length=2, max_length=120, example="Mitt förändringsprojekt")
@@ -234,7 +235,7 @@ class Project(Model):
     organisation: str = vocabulary("organisations", "Ansvarig organisation", example="organisation-id")
     partners: list[str] = vocabulary("organisations", "Samarbetspartner", default_factory=list, example=[])
     status: str = vocabulary("project_statuses", "Status", example="planering")
-    period: Period = text("Period", example={"start": "ÅÅÅÅ-MM-DD"})
+    period: Period = text("Projektperiod", example={"start": "ÅÅÅÅ-MM-DD"})
     funding: list[Funding] = text("Finansiering", default_factory=list,
                                   example=[{"source": "Egen budget", "amount": 500000}])
     methods: list[str] = ref("method", "Metoder", reverse="Används i projekt", default_factory=list,
@@ -277,7 +278,7 @@ class IdeaStep(Model):
     _date_not_in_future = field_validator("date")(not_in_future)
 
 
-class Idea(Model):
+class Idea(Item):
     """An idea in the idea pipeline (idéslussen), with its dated history."""
 
     title: str = text("Titel", min_length=2, max_length=120, example="Min idé")
@@ -331,7 +332,7 @@ class TrainingDate(Model):
         return self
 
 
-class Training(Model):
+class Training(Item):
     """A training or coaching offer (utbildning eller coachstöd)."""
 
     title: str = text("Titel", min_length=2, max_length=120, example="Min utbildning")

@@ -9,13 +9,16 @@ by appending its builder to BUILDERS; the site adapters never change.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .aliases import redirect_pages
 from .arena import Arena
+from .cms import cms_files
 from .contacts import contacts_page
 from .event_pages import event_pages
+from .fieldref import field_reference
 from .ics import calendar_files
 from .idea_pages import idea_pages
 from .project_pages import project_pages
@@ -27,7 +30,7 @@ from .training_pages import training_pages
 class SiteInfo:
     url: str          # absolute site URL ending in '/', or '' when unknown
     today: dt.date    # the build date (SOURCE_DATE_EPOCH when set)
-    extra: Mapping[str, Any] = field(default_factory=dict)   # the site config's `extra` settings
+    extra: dict[str, Any] = field(default_factory=dict, hash=False)   # the engine's `extra` settings
 
     def absolute(self, path: str) -> str:
         """Absolute URL of a site path such as 'metoder/kundresa/'."""
@@ -38,6 +41,9 @@ Builder = Callable[[Arena, SiteInfo], dict[str, str | bytes]]
 
 BUILDERS: list[Builder] = [
     render_pages,
+    field_reference,
+    redirect_pages,
+    cms_files,
     event_pages,
     calendar_files,
     project_pages,

@@ -10,7 +10,7 @@ import yaml
 from pydantic_core import PydanticUndefined
 
 from .content_types import ContentType
-from .fields import field_meta
+from .fields import field_meta, field_names
 from .slugs import slugify
 
 DATE_PLACEHOLDER = "ÅÅÅÅ-MM-DD"
@@ -35,12 +35,13 @@ def new_item(root: Path, ctype: ContentType, title: str, today: dt.date) -> Path
     return path
 
 
-def render_scaffold(ctype: ContentType, title: str, today: dt.date) -> str:
+def render_scaffold(ctype: ContentType, title: str, today: dt.date | None) -> str:
     """Front matter with every field; an unedited scaffold never passes validation
     with placeholder text: free text starts empty, references start as ids that
     do not exist, and optional fields keep their empty default."""
     lines = ["---"]
-    for name, info in ctype.model.model_fields.items():
+    for name in field_names(ctype.model):
+        info = ctype.model.model_fields[name]
         meta = field_meta(ctype.model, name)
         required = info.default is PydanticUndefined and info.default_factory is None
         example = meta.get("x-example")
@@ -69,8 +70,10 @@ def render_scaffold(ctype: ContentType, title: str, today: dt.date) -> str:
     return "\n".join(lines) + "\n\n" + ctype.body_template
 
 
-def _fill_dates(value: Any, today: dt.date) -> Any:
+def _fill_dates(value: Any, today: dt.date | None) -> Any:
     """Today's date wherever an example says ÅÅÅÅ-MM-DD (also 'ÅÅÅÅ-MM-DD 09:00' and nested)."""
+    if today is None:   # a template for later use: the date is filled in when it is used
+        return value
     if isinstance(value, dict):
         return {key: _fill_dates(item, today) for key, item in value.items()}
     if isinstance(value, list):
