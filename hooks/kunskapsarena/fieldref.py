@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import yaml
 from annotated_types import Ge, MaxLen, MinLen
@@ -13,6 +13,7 @@ from pydantic.fields import FieldInfo
 from .arena import Arena
 from .content_types import CONTENT_TYPES, ContentType
 from .fields import field_meta, field_names, unwrap_optional
+from .scaffold import fill_dates
 from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ def _type_name(item: Any, many: bool, info: FieldInfo) -> str:
     if isinstance(item, type) and issubclass(item, BaseModel):
         single = "grupp av fält"
     else:
-        single = {bool: "true eller false", int: "heltal", dt.date: "datum ÅÅÅÅ-MM-DD"}.get(item, "text")
+        single = {bool: "true eller false", int: "heltal", dt.date: "datum ÅÅÅÅ-MM-DD",
+                  dt.datetime: "datum och tid ÅÅÅÅ-MM-DD TT:MM, svensk tid", dt.time: "tid TT:MM"}.get(item, "text")
     limits = []
     for rule in info.metadata:
         if isinstance(rule, MinLen) and (many or rule.min_length > 1):
@@ -97,11 +99,16 @@ def _allowed(meta: dict, info: FieldInfo, arena: Arena) -> str:
     if vocabulary:
         values = ", ".join(f"`{value}`" for value in arena.taxonomy.ids(vocabulary))
         return f"ur `{vocabulary}` i `{TAXONOMY_FILE}`: {values}"
+    if target == "person" and meta.get("x-names-allowed"):
+        return f"ett id ur `{PEOPLE_FILE}`, eller ett namn (`Förnamn Efternamn`)"
     if target == "person":
         return f"ett id ur `{PEOPLE_FILE}`"
     if target:
         folder = next((c.folder for c in CONTENT_TYPES if c.name == target), target)
         return f"filnamnet på en fil i `{folder}/`, utan .md"
+    choices = _literal_values(info.annotation)
+    if choices:
+        return "ett av " + ", ".join(f"`{value}`" for value in choices)
     pattern = next((m.pattern for m in info.metadata if getattr(m, "pattern", None)), None)
     if pattern and "http" in pattern:
         return "en hel webbadress som börjar med https://"
@@ -118,9 +125,19 @@ def _example(meta: dict, item: Any, many: bool, arena: Arena) -> str:
         value = (ids[:2] if many else ids[0]) if ids else None
     elif item is dt.date:
         value = EXAMPLE_DATE
+    else:
+        value = fill_dates(value, EXAMPLE_DATE)   # 'ÅÅÅÅ-MM-DD 09:00', nested dates
     if value in (None, []):
         return ""
     return f"`{_cell(_inline_yaml(value))}`"
+
+
+def _literal_values(annotation: Any) -> tuple:
+    """The allowed values of a Literal field (also inside a list or `| None`)."""
+    annotation, _ = unwrap_optional(annotation)
+    if get_origin(annotation) is list:
+        annotation = get_args(annotation)[0]
+    return get_args(annotation) if get_origin(annotation) is Literal else ()
 
 
 def _inline_yaml(value: Any) -> str:

@@ -65,19 +65,19 @@ def render_scaffold(ctype: ContentType, title: str, today: dt.date | None) -> st
             value = example
         else:
             value = ""
-        lines.append(f"{name}: {_yaml_value(_fill_dates(value, today))}")
+        lines.append(f"{name}: {_yaml_value(fill_dates(value, today))}")
     lines.append("---")
     return "\n".join(lines) + "\n\n" + ctype.body_template
 
 
-def _fill_dates(value: Any, today: dt.date | None) -> Any:
+def fill_dates(value: Any, today: dt.date | None) -> Any:
     """Today's date wherever an example says ÅÅÅÅ-MM-DD (also 'ÅÅÅÅ-MM-DD 09:00' and nested)."""
     if today is None:   # a template for later use: the date is filled in when it is used
         return value
     if isinstance(value, dict):
-        return {key: _fill_dates(item, today) for key, item in value.items()}
+        return {key: fill_dates(item, today) for key, item in value.items()}
     if isinstance(value, list):
-        return [_fill_dates(item, today) for item in value]
+        return [fill_dates(item, today) for item in value]
     if value == DATE_PLACEHOLDER:
         return today
     if isinstance(value, str) and value.startswith(DATE_PLACEHOLDER):
