@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check test bench new clean schema
+.PHONY: site serve check test bench new clean schema cms
 
 site: $(STAMP)
 	$(BIN)/arena build
@@ -25,6 +25,13 @@ bench: $(STAMP)
 # JSON Schema per content type for editors (VS Code, remark); rerun after changing data/.
 schema: $(STAMP)
 	$(BIN)/arena schema
+
+# Decap CMS served from the site itself (README, Web editing): needs npm once, not at build time.
+DECAP_CMS := decap-cms@3.16.3
+cms:
+	rm -rf .cache/decap && mkdir -p .cache/decap content/admin
+	cd .cache/decap && npm pack --silent $(DECAP_CMS) > /dev/null && tar xzf decap-cms-*.tgz
+	cd .cache/decap/package/dist && cp decap-cms.js decap-cms.js.LICENSE.txt *.decap-cms.js *.wasm ../../../../content/admin/
 
 # make new TYPE=method TITLE="Min nya metod"
 new: $(STAMP)
