@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -84,8 +85,10 @@ def test_workflow_checks_tests_and_builds_before_anything_is_published():
 def test_make_check_passes_the_output_format_on():
     """The workflow's `make check FORMAT=github` reaches `arena check --format github` (see test_cli)."""
     def dry_run(*args: str) -> list[str]:
+        # Under `make test` the parent make's MAKEFLAGS/MAKELEVEL would add "Entering directory" lines.
+        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
         result = subprocess.run(["make", "-n", "-o", ".venv/.installed", "check", *args], cwd=REPO,
-                                capture_output=True, text=True)
+                                capture_output=True, text=True, env=env)
         assert result.returncode == 0, result.stderr
         return result.stdout.split()
 
