@@ -20,7 +20,7 @@ from conftest import REPO, TODAY, copy_project
 from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.fields import field_names
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [
     pytest.mark.build,

@@ -14,7 +14,7 @@ import yaml
 from conftest import REPO
 from kunskapsarena import load_arena
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.build, pytest.mark.skipif(not Path(CHROMIUM).is_file(), reason="chromium not installed")]
 
