@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# axe-core for the browser accessibility audit: pinned, from the npm registry, checked against its integrity.
+AXE_CORE_VERSION   := 4.14.1
+AXE_CORE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
+AXE_CORE_JS        := $(VENV)/axe-core-$(AXE_CORE_VERSION)/axe.min.js
 
 .PHONY: site serve check test bench new clean
 
@@ -16,8 +20,8 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/arena check
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -n 2
+test: $(STAMP) $(AXE_CORE_JS)
+	AXE_CORE_JS=$(AXE_CORE_JS) $(BIN)/python -m pytest -n 2
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
@@ -31,6 +35,17 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+$(AXE_CORE_JS): | $(STAMP)
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the accessibility tests: apt-get install npm" >&2; exit 1; }
+	rm -rf $(@D) && mkdir -p $(@D)
+	cd $(@D) && npm pack --silent axe-core@$(AXE_CORE_VERSION) >/dev/null
+	$(BIN)/python -c 'import base64, hashlib, sys; data = open(sys.argv[1], "rb").read(); \
+	    got = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode(); \
+	    sys.exit(0 if got == sys.argv[2] else "axe-core tarball integrity mismatch: " + got)' \
+	    $(@D)/axe-core-$(AXE_CORE_VERSION).tgz '$(AXE_CORE_INTEGRITY)'
+	tar -xzf $(@D)/axe-core-$(AXE_CORE_VERSION).tgz -C $(@D) --strip-components=1 package/axe.min.js package/LICENSE
+	rm $(@D)/axe-core-$(AXE_CORE_VERSION).tgz
 
 clean:
 	rm -rf site .site-* $(VENV)
