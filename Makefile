@@ -9,7 +9,7 @@ AXE_CORE_VERSION   := 4.14.1
 AXE_CORE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
 AXE_CORE_JS        := $(VENV)/axe-core-$(AXE_CORE_VERSION)/axe.min.js
 
-.PHONY: site serve check test bench new clean audit
+.PHONY: site serve check test bench new clean audit screenshots
 
 site: $(STAMP)
 	$(BIN)/arena build
@@ -27,6 +27,10 @@ test: $(STAMP) $(AXE_CORE_JS)
 # which the accessibility statement shows (commit the file with the release).
 audit: $(STAMP) $(AXE_CORE_JS)
 	ARENA_RECORD_AUDIT=1 AXE_CORE_JS=$(AXE_CORE_JS) $(BIN)/python -m pytest tests/test_browser_axe.py
+
+# PNGs of the start page, method bank, a method and a case (desktop and mobile) for the README.
+screenshots: $(STAMP)
+	ARENA_SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest tests/test_browser_screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
