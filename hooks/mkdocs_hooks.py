@@ -23,9 +23,11 @@ from kunskapsarena.render import render_pages
 from kunskapsarena.statement import (
     STATEMENT_PAGE,
     StatementError,
+    audit_summary,
     organisation_from_extra,
     read_audit,
     render_statement,
+    source_digest,
 )
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
@@ -105,8 +107,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.file.src_uri != STATEMENT_PAGE:
         return markdown
     try:
-        return render_statement(markdown, page.meta, organisation_from_extra(config.extra), config.site_name,
-                                read_audit(Path(config.config_file_path).parent))
+        root = Path(config.config_file_path).parent
+        audit = audit_summary(read_audit(root), source_digest(root))
+        return render_statement(markdown, page.meta, organisation_from_extra(config.extra), config.site_name, audit)
     except StatementError as exc:
         raise PluginError(str(exc)) from None
 

@@ -10,7 +10,7 @@ import pytest
 from browser_harness import COLOR_SCHEMES, site_pages
 from conftest import REPO
 from kunskapsarena.clock import build_date
-from kunskapsarena.statement import record_audit
+from kunskapsarena.statement import record_audit, source_digest
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 STANDARD = "WCAG 2.1 nivå A och AA"
@@ -51,6 +51,7 @@ def summary(path: str, violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("scheme", list(COLOR_SCHEMES))
 def test_every_page_passes_axe(scheme, request, demo_site, site_url):
+    digest = source_digest(REPO)   # the version the demo_site fixture was built from
     page = request.getfixturevalue(f"{scheme}_page")
     source = axe_source()
     pages = site_pages(demo_site)
@@ -63,5 +64,5 @@ def test_every_page_passes_axe(scheme, request, demo_site, site_url):
     print(f"axe-core ({scheme}): {len(pages)} sidor, {len(failures)} med brister")
     if os.environ.get("ARENA_RECORD_AUDIT") == "1":   # `make audit`: the statement shows this result
         tool = "axe-core " + page.evaluate("axe.version")
-        record_audit(REPO, scheme, build_date(), len(pages), len(failures), tool, STANDARD)
+        record_audit(REPO, scheme, build_date(), len(pages), len(failures), tool, STANDARD, digest)
     assert not failures, f"axe-core, {scheme} scheme, {len(failures)} of {len(pages)} pages:\n" + "\n".join(failures)

@@ -21,12 +21,14 @@ from kunskapsarena.statement import (
     read_audit,
     record_audit,
     render_statement,
+    source_digest,
 )
 
 ORGANISATION = Organisation("Exempelby kommun", "tillganglighet@exempelby.example", "")
+DIGEST = "ab" * 32
 RECORD = {"tool": "axe-core 4.14.1", "standard": "WCAG 2.1 nivå A och AA",
-          "schemes": {"light": {"date": "2026-11-20", "pages": 48, "pages_with_violations": 0},
-                      "dark": {"date": "2026-11-21", "pages": 48, "pages_with_violations": 0}}}
+          "schemes": {"light": {"date": "2026-11-20", "pages": 48, "pages_with_violations": 0, "source": DIGEST},
+                      "dark": {"date": "2026-11-21", "pages": 48, "pages_with_violations": 0, "source": DIGEST}}}
 
 
 def arena_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -62,10 +64,12 @@ def test_statement_fills_in_organisation_status_and_audit():
     markdown = ("{{ organisation.name }} står bakom {{ site_name }}, som är {{ compliance }}.\n"
                 "{% if organisation.phone %}Telefon: {{ organisation.phone }}{% endif %}"
                 "E-post: {{ organisation.email }}\n{{ audit_summary }}\n")
-    assert render_statement(markdown, {"compliance": "delvis"}, ORGANISATION, "Exempelarenan", RECORD) == (
+    audit = audit_summary(RECORD, DIGEST)
+    assert render_statement(markdown, {"compliance": "delvis"}, ORGANISATION, "Exempelarenan", audit) == (
         "Exempelby kommun står bakom Exempelarenan, som är delvis förenlig.\n"
         "E-post: tillganglighet@exempelby.example\n"
-        "Den senaste automatiska granskningen gjordes den 21 november 2026: alla 48 sidor granskades med "
+        "Den senaste automatiska granskningen av den här versionen gjordes den 21 november 2026: alla 48 sidor "
+        "granskades med "
         "axe-core 4.14.1 mot WCAG 2.1 nivå A och AA i ljust och mörkt läge. Inga brister hittades.\n")
 
 
@@ -83,23 +87,39 @@ PLACEHOLDERS = ("tillåtna platshållare: organisation.name, organisation.email,
 ])
 def test_statement_errors_name_the_file_and_what_to_fix(meta, markdown, message):
     with pytest.raises(StatementError) as caught:
-        render_statement(markdown, meta, ORGANISATION, "Arenan", None)
+        render_statement(markdown, meta, ORGANISATION, "Arenan", "")
     assert str(caught.value) == message
 
 
 def test_audit_summary_reports_failures_and_a_missing_audit():
     failing = {**RECORD, "schemes": {**RECORD["schemes"],
-                                     "dark": {"date": "2026-11-21", "pages": 48, "pages_with_violations": 3}}}
-    assert audit_summary(failing).endswith("Brister hittades på 3 sidor i mörkt läge.")
-    assert audit_summary(None) == "Ingen automatisk granskning har registrerats för den här versionen av webbplatsen ännu."
+                                     "dark": {**RECORD["schemes"]["dark"], "pages_with_violations": 3}}}
+    assert audit_summary(failing, DIGEST).endswith("Brister hittades på 3 sidor i mörkt läge.")
+    assert audit_summary(None, DIGEST) == "Ingen automatisk granskning har registrerats för webbplatsen ännu."
+
+
+def test_an_audit_of_another_version_is_not_claimed_for_this_one():
+    assert audit_summary(RECORD, "cd" * 32) == (
+        "Den senaste automatiska granskningen gjordes den 21 november 2026 på en tidigare version av "
+        "webbplatsen. Den här versionen har inte granskats sedan den ändrades.")
+
+
+def test_source_digest_follows_content_and_theme_but_not_the_record(arena):
+    (arena.root / "mkdocs.yml").write_text("site_name: X\n", encoding="utf-8")
+    before = source_digest(arena.root)
+    arena.write("data/accessibility-audit.yml", "schemes: {}\n")
+    assert source_digest(arena.root) == before
+    arena.replace("methods/kundresa.md", "Rita resan.", "Rita hela resan.")
+    assert source_digest(arena.root) != before
 
 
 def test_recorded_audit_round_trips_and_resets_for_another_tool(tmp_path: Path):
     (tmp_path / "data").mkdir()
-    record_audit(tmp_path, "light", dt.date(2026, 11, 20), 48, 0, "axe-core 4.14.1", "WCAG 2.1 nivå A och AA")
-    record_audit(tmp_path, "dark", dt.date(2026, 11, 21), 48, 0, "axe-core 4.14.1", "WCAG 2.1 nivå A och AA")
+    standard = "WCAG 2.1 nivå A och AA"
+    record_audit(tmp_path, "light", dt.date(2026, 11, 20), 48, 0, "axe-core 4.14.1", standard, DIGEST)
+    record_audit(tmp_path, "dark", dt.date(2026, 11, 21), 48, 0, "axe-core 4.14.1", standard, DIGEST)
     assert read_audit(tmp_path) == RECORD
-    record_audit(tmp_path, "light", dt.date(2026, 12, 1), 50, 0, "axe-core 4.15.0", "WCAG 2.1 nivå A och AA")
+    record_audit(tmp_path, "light", dt.date(2026, 12, 1), 50, 0, "axe-core 4.15.0", standard, DIGEST)
     assert set(read_audit(tmp_path)["schemes"]) == {"light"}
 
 
@@ -118,7 +138,7 @@ def test_demo_statement_has_what_digg_requires(demo_site: Path):
     assert soup.select_one('article a[href^="https://www.digg.se/"]') is not None
     assert soup.select_one('article a[href="mailto:kunskapsarenan@arena.example"]') is not None
     # The audit paragraph is the committed record's, rendered at build time.
-    assert audit_summary(read_audit(REPO)) in text
+    assert audit_summary(read_audit(REPO), source_digest(REPO)) in text
     assert "{{" not in text and "{%" not in text
 
 
@@ -140,19 +160,19 @@ def test_every_page_links_to_the_statement_from_its_footer(demo_site: Path):
 
 
 @pytest.mark.build
-def test_a_fork_gets_its_own_organisation_and_no_borrowed_audit(tmp_path: Path):
+def test_a_fork_gets_its_own_organisation_and_does_not_claim_our_audit(tmp_path: Path):
     root = copy_project(tmp_path / "fork")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace("name: Kunskapsarenan (demo)", "name: Exempelby kommun")
                                      .replace("email: kunskapsarenan@arena.example",
                                               "email: webb@exempelby.example"), encoding="utf-8")
-    (root / "data" / "accessibility-audit.yml").unlink()
     result = arena_build(root, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     text = article_text(tmp_path / "site" / "tillganglighet" / "index.html")
     assert "Exempelby kommun står bakom webbplatsen" in text
     assert "E-post: webb@exempelby.example" in text and "kunskapsarenan@arena.example" not in text
-    assert "Ingen automatisk granskning har registrerats" in text
+    # Its mkdocs.yml differs from the audited version, so the statement says so.
+    assert "på en tidigare version av webbplatsen. Den här versionen har inte granskats" in text
 
 
 @pytest.mark.build

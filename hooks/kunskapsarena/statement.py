@@ -13,6 +13,7 @@ matter, and the latest automated audit as recorded by `make audit`
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from typing import Any
 
 import jinja2
 import yaml
+
+from .content_types import CONTENT_TYPES
 
 STATEMENT_PAGE = "tillganglighet.md"        # below docs_dir
 AUDIT_RECORD = "data/accessibility-audit.yml"
@@ -70,11 +73,36 @@ def read_audit(root: Path) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
-def audit_summary(record: dict | None) -> str:
-    """One Swedish paragraph about the latest recorded automated audit, or that there is none."""
-    if not record or not record.get("schemes"):
-        return "Ingen automatisk granskning har registrerats för den här versionen av webbplatsen ännu."
-    runs = record["schemes"]
+def source_digest(root: Path) -> str:
+    """A hash of everything that shapes the built site, so an audit is tied to the version it saw."""
+    root = Path(root)
+    folders = ["content", "data", "overrides", "hooks", *(ctype.folder for ctype in CONTENT_TYPES)]
+    # Installer and cache output (egg-info, __pycache__) and hidden files differ between checkouts.
+    files = {root / "mkdocs.yml"} | {path for folder in folders for path in (root / folder).rglob("*")
+                                     if path.is_file() and not any(map(_generated, path.relative_to(root).parts))}
+    files.discard(root / AUDIT_RECORD)
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _generated(part: str) -> bool:
+    return part.startswith(".") or part == "__pycache__" or part.endswith(".egg-info")
+
+
+def audit_summary(record: dict | None, digest: str) -> str:
+    """One Swedish paragraph about the latest recorded automated audit of this version, or that there is none."""
+    runs = (record or {}).get("schemes") or {}
+    if not runs:
+        return "Ingen automatisk granskning har registrerats för webbplatsen ännu."
+    current = {name: run for name, run in runs.items() if run.get("source") == digest}
+    if not current:
+        latest = max(dt.date.fromisoformat(str(run["date"])) for run in runs.values())
+        return (f"Den senaste automatiska granskningen gjordes den {swedish_date(latest)} på en tidigare version "
+                "av webbplatsen. Den här versionen har inte granskats sedan den ändrades.")
+    runs = current
     latest = max(dt.date.fromisoformat(str(run["date"])) for run in runs.values())
     pages = max(int(run["pages"]) for run in runs.values())
     schemes = " och ".join(SCHEME_LABELS.get(name, name) for name in sorted(runs, key=list(SCHEME_LABELS).index))
@@ -83,12 +111,12 @@ def audit_summary(record: dict | None) -> str:
               "Brister hittades på " + ", ".join(
                   f"{run['pages_with_violations']} sidor i {SCHEME_LABELS.get(name, name)} läge"
                   for name, run in sorted(failing.items())) + ".")
-    return (f"Den senaste automatiska granskningen gjordes den {swedish_date(latest)}: alla {pages} sidor "
+    return (f"Den senaste automatiska granskningen av den här versionen gjordes den {swedish_date(latest)}: alla {pages} sidor "
             f"granskades med {record['tool']} mot {record['standard']} i {schemes} läge. {result}")
 
 
 def render_statement(markdown: str, meta: dict, organisation: Organisation, site_name: str,
-                     audit: dict | None) -> str:
+                     audit: str) -> str:
     """The statement page's Markdown with every placeholder filled in."""
     status = meta.get("compliance")
     if status not in COMPLIANCE:
@@ -98,14 +126,14 @@ def render_statement(markdown: str, meta: dict, organisation: Organisation, site
     try:
         return environment.from_string(markdown).render(
             organisation=organisation, site_name=site_name, compliance=COMPLIANCE[status],
-            audit_summary=audit_summary(audit))
+            audit_summary=audit)
     except jinja2.TemplateError as exc:
         raise StatementError(f"content/{STATEMENT_PAGE}: {exc} (tillåtna platshållare: organisation.name, "
                              "organisation.email, organisation.phone, site_name, compliance, audit_summary)") from None
 
 
 def record_audit(root: Path, scheme: str, day: dt.date, pages: int, pages_with_violations: int,
-                 tool: str, standard: str) -> None:
+                 tool: str, standard: str, digest: str) -> None:
     """Store one colour scheme's audit result for the statement (run by `make audit`)."""
     path = Path(root) / AUDIT_RECORD
     record = read_audit(root) or {}
@@ -113,6 +141,6 @@ def record_audit(root: Path, scheme: str, day: dt.date, pages: int, pages_with_v
         record = {}   # results from another tool version or standard are not comparable
     record.update(tool=tool, standard=standard)
     record.setdefault("schemes", {})[scheme] = {
-        "date": day.isoformat(), "pages": pages, "pages_with_violations": pages_with_violations}
+        "date": day.isoformat(), "pages": pages, "pages_with_violations": pages_with_violations, "source": digest}
     header = "# Written by `make audit` (tests/test_browser_axe.py); rendered in content/tillganglighet.md.\n"
     path.write_text(header + yaml.safe_dump(record, allow_unicode=True, sort_keys=True), encoding="utf-8")
