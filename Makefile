@@ -9,7 +9,7 @@ AXE_CORE_VERSION   := 4.14.1
 AXE_CORE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
 AXE_CORE_JS        := $(VENV)/axe-core-$(AXE_CORE_VERSION)/axe.min.js
 
-.PHONY: site serve check test bench new clean audit screenshots
+.PHONY: site serve check test bench new clean schema audit screenshots
 
 site: $(STAMP)
 	$(BIN)/arena build
@@ -18,7 +18,7 @@ serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
 
 check: $(STAMP)
-	$(BIN)/arena check
+	$(BIN)/arena check $(if $(FORMAT),--format $(FORMAT))
 
 test: $(STAMP) $(AXE_CORE_JS)
 	AXE_CORE_JS=$(AXE_CORE_JS) $(BIN)/python -m pytest -n 2
@@ -34,6 +34,10 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# JSON Schema per content type for editors (VS Code, remark); rerun after changing data/.
+schema: $(STAMP)
+	$(BIN)/arena schema
 
 # make new TYPE=method TITLE="Min nya metod"
 new: $(STAMP)

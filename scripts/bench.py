@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_arena import generate  # noqa: E402
 from kunskapsarena import CONTENT_TYPES, POST, load_arena  # noqa: E402
 from kunskapsarena.authors import material_authors  # noqa: E402
-from kunskapsarena.render import render_pages  # noqa: E402
+from kunskapsarena.clock import build_date  # noqa: E402
+from kunskapsarena.outputs import SiteInfo, site_outputs  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -56,14 +57,17 @@ def plain_material_project(project: Path, target: Path) -> Path:
     arena = load_arena(project)
     docs = target / "docs"
     shutil.copytree(project / "content", docs)
-    for uri, markdown in render_pages(arena).items():
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for uri, content in site_outputs(arena, SiteInfo(config.get("site_url", ""), build_date())).items():
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
-        (docs / uri).write_text(markdown, encoding="utf-8")
+        if isinstance(content, bytes):
+            (docs / uri).write_bytes(content)
+        else:
+            (docs / uri).write_text(content, encoding="utf-8")
     for post in arena.of_type(POST):
         (docs / post.page_uri).write_bytes(post.abs_path.read_bytes())
     (docs / "blog" / ".authors.yml").write_text(
         yaml.safe_dump(material_authors(arena.taxonomy), allow_unicode=True), encoding="utf-8")
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = "docs"

@@ -44,12 +44,24 @@ def site_pages(site: Path) -> list[str]:
     A redirect stub (meta refresh) has no content of its own: the browser
     leaves it at once for the page it points to, which is audited itself.
     """
+    return [url for url, html in _pages(site) if 'http-equiv="refresh"' not in html]
+
+
+def themed_pages(site: Path) -> list[str]:
+    """The pages a visitor reads in the site's theme (header, footer, palette).
+
+    Leaves out pages that are not the theme's: redirect stubs and the editors'
+    Decap CMS shell at /admin/, which the CMS's own script renders.
+    """
+    return [url for url, html in _pages(site) if "data-md-color-scheme" in html]
+
+
+def _pages(site: Path) -> list[tuple[str, str]]:
     pages = []
     for path in sorted(site.rglob("*.html")):
-        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
-            continue
         rel = path.relative_to(site).as_posix()
-        pages.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+        url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        pages.append((url, path.read_text(encoding="utf-8")))
     return pages
 
 

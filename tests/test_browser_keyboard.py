@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from browser_harness import site_pages
+from browser_harness import themed_pages
 
 
 def focused(page, selector: str) -> bool:
@@ -52,7 +52,7 @@ def test_search_opens_from_the_keyboard_and_finds_swedish_words(page, site_url):
 
 
 def test_every_page_has_one_h1_swedish_lang_a_title_and_a_skip_target(page, demo_site, site_url):
-    pages = site_pages(demo_site)
+    pages = themed_pages(demo_site)
     failures = []
     for path in pages:
         page.goto(site_url + path)

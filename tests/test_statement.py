@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from browser_harness import site_pages
+from browser_harness import themed_pages
 from conftest import REPO, copy_project
 from kunskapsarena.statement import (
     Organisation,
@@ -143,7 +143,7 @@ def test_demo_statement_has_what_digg_requires(demo_site: Path):
 
 
 def test_every_page_links_to_the_statement_from_its_footer(demo_site: Path):
-    pages = site_pages(demo_site)
+    pages = themed_pages(demo_site)
     missing = []
     for path in pages:
         file = demo_site / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .content_types import CASE, CONTENT_TYPES, ContentType
+from .content_types import CONTENT_TYPES, ContentType
 from .fields import Model
+from .graph import Graph
 from .problems import Problem, errors
 from .taxonomy import Taxonomy
 
@@ -57,16 +57,16 @@ class Arena:
         return self.records.get(ctype.name, {}).get(slug)
 
     @cached_property
-    def cases_by_method(self) -> dict[str, list[Record]]:
-        """Backlinks: method slug → the cases that used it."""
-        index: dict[str, list[Record]] = defaultdict(list)
-        for case in self.of_type(CASE):
-            for method_slug in case.data.methods:
-                index[method_slug].append(case)
-        return dict(index)
+    def graph(self) -> Graph:
+        """Cross-references indexed both ways (backlinks, reverse person references)."""
+        return Graph(self)
 
     def all_records(self) -> list[Record]:
         return [record for ctype in CONTENT_TYPES for record in self.of_type(ctype)]
+
+    def source_paths(self) -> dict[str, str]:
+        """Page path in the docs tree → the source file an editor changes (for edit links)."""
+        return {record.page_uri: record.path for record in self.all_records()}
 
 
 __all__ = ["Arena", "Record"]

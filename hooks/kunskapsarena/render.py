@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -16,20 +17,23 @@ from .arena import Arena, Record
 from .content_types import CASE, METHOD
 from .fields import Range
 
+if TYPE_CHECKING:
+    from .outputs import SiteInfo
+
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|"})
 
 
-def render_pages(arena: Arena) -> dict[str, str]:
-    """Every generated page: docs-relative path → Markdown."""
-    env = _environment(arena)
+def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
+    """Item pages and section indexes: docs-relative path → Markdown."""
+    env = environment(arena)
     pages: dict[str, str] = {}
     methods = arena.of_type(METHOD)
     cases = arena.of_type(CASE)
     for method in methods:
         pages[method.page_uri] = env.get_template("method.md.j2").render(
             page_uri=method.page_uri, item=method, data=method.data,
-            used_in=arena.cases_by_method.get(method.slug, []),
+            used_in=arena.graph.referrers(METHOD.name, method.slug, source_type=CASE.name),
             related=[arena.get(METHOD, slug) for slug in method.data.related])
     for case in cases:
         pages[case.page_uri] = env.get_template("case.md.j2").render(
@@ -62,7 +66,7 @@ def _cases_by_organisation(arena: Arena, cases: list[Record]) -> list[tuple[str,
             for org, members in ordered]
 
 
-def _environment(arena: Arena) -> Environment:
+def environment(arena: Arena) -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                       autoescape=False,   # output is Markdown; HTML parts use |e explicitly

@@ -1,0 +1,52 @@
+"""Everything the core generates for the site, from one list of builders.
+
+A builder takes the validated arena and facts about the site and returns
+files by their docs-relative path: `.md` files become pages, anything else
+(JSON, CSV, iCalendar, feeds) is published as it is. A feature adds itself
+by appending its builder to BUILDERS; the site adapters never change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .aliases import redirect_pages
+from .arena import Arena
+from .cms import cms_files
+from .fieldref import field_reference
+from .render import render_pages
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    url: str          # absolute site URL ending in '/', or '' when unknown
+    today: dt.date    # the build date (SOURCE_DATE_EPOCH when set)
+    extra: dict[str, Any] = field(default_factory=dict, hash=False)   # the engine's `extra` settings
+
+    def absolute(self, path: str) -> str:
+        """Absolute URL of a site path such as 'metoder/kundresa/'."""
+        return self.url + path if self.url else "/" + path
+
+
+Builder = Callable[[Arena, SiteInfo], dict[str, str | bytes]]
+
+BUILDERS: list[Builder] = [
+    render_pages,
+    field_reference,
+    redirect_pages,
+    cms_files,
+]
+
+
+def site_outputs(arena: Arena, site: SiteInfo) -> dict[str, str | bytes]:
+    """Every generated file: docs-relative path → content."""
+    outputs: dict[str, str | bytes] = {}
+    for build in BUILDERS:
+        for uri, content in build(arena, site).items():
+            if uri in outputs:
+                raise ValueError(f"{uri} is generated twice (second time by {build.__module__}.{build.__name__})")
+            outputs[uri] = content
+    return outputs
