@@ -26,7 +26,9 @@ COLOR_SCHEMES = {"light": "default", "dark": "slate"}   # Playwright's name → 
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium")
+    """Debian's chromium; other names for hosted CI runners that ship Chromium or Chrome instead."""
+    found = (shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
+    return os.environ.get("CHROMIUM") or next((path for path in found if path), None)
 
 
 def build_demo(site_dir: Path) -> Path:
