@@ -23,6 +23,15 @@ from kunskapsarena.clock import build_date
 from kunskapsarena.idea_pages import SubmissionConfigError
 from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.problems import errors
+from kunskapsarena.statement import (
+    STATEMENT_PAGE,
+    StatementError,
+    audit_summary,
+    organisation_from_extra,
+    read_audit,
+    render_statement,
+    source_digest,
+)
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
@@ -54,6 +63,10 @@ def on_config(config):
                           + f"\n{len(found)} fel. Kör 'make check' för samma lista.")
     _arena = arena
     _configure_blog(config, arena)
+    try:
+        organisation_from_extra(config.extra)   # fail before building anything
+    except StatementError as exc:
+        raise PluginError(str(exc)) from None
     return config
 
 
@@ -90,18 +103,6 @@ def on_files(files: Files, config) -> Files:
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
     return files
-
-
-# Hand-written pages may hold `<!-- arena:… -->` markers (the start page's
-# next events, newest cases …); the blocks were prepared in on_files.
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    if "arena:" not in markdown or page.file.abs_src_path is None:
-        return markdown
-    try:
-        return fill_blocks(markdown, page.file.src_uri, _blocks,
-                           f"{Path(config.docs_dir).name}/{page.file.src_uri}")
-    except UnknownBlock as exc:
-        raise PluginError(str(exc)) from None
 
 
 def _point_edit_links_at_sources(files: Files, config, sources: dict[str, str]) -> None:
@@ -143,6 +144,28 @@ def on_serve(server, config, builder):
         if folder.is_dir() and str(folder) not in watched:
             server.watch(str(folder))
     return server
+
+
+# Generated parts of hand-written pages: the accessibility statement's
+# organisation, compliance status and latest audit (kunskapsarena/statement.py),
+# and `<!-- arena:… -->` markers (the start page's next events, newest cases …)
+# whose blocks were prepared in on_files.
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if page.file.src_uri == STATEMENT_PAGE:
+        try:
+            root = Path(config.config_file_path).parent
+            audit = audit_summary(read_audit(root), source_digest(root))
+            markdown = render_statement(markdown, page.meta, organisation_from_extra(config.extra),
+                                        config.site_name, audit)
+        except StatementError as exc:
+            raise PluginError(str(exc)) from None
+    if "arena:" not in markdown or page.file.abs_src_path is None:
+        return markdown
+    try:
+        return fill_blocks(markdown, page.file.src_uri, _blocks,
+                           f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    except UnknownBlock as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_shutdown() -> None:

@@ -98,3 +98,6 @@ def demo_site(tmp_path_factory) -> Path:
     assert after == before, "the build modified the source tree"
     return site_dir
 
+
+# Browser fixtures (demo site served on 127.0.0.1, Chromium via Playwright).
+pytest_plugins = ["browser_harness"]

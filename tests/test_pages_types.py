@@ -66,4 +66,4 @@ def test_without_a_git_host_the_page_explains_email(typed: ArenaDir):
     arena = load_arena(typed.root, today=TODAY)
     page = site_outputs(arena, SITE)["ideer/foresla.md"]
     assert "Lämna idén direkt i arenan" not in page
-    assert "Kopiera mallen nedan" in page and "```markdown\n---\n# Titel" in page
+    assert "Kopiera mallen nedan" in page and "```text\n---\n# Titel" in page

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .accessibility_lint import accessibility_problems, page_problems
 from .aliases import alias_problems, shared_alias_problems
 from .arena import Arena, Record
 from .body import body_problems
@@ -61,6 +62,7 @@ def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Ar
                 "två filer av samma typ får inte ha samma namn; döp om den ena"))
             continue
         arena.records[type_name][record.slug] = record
+    problems.extend(page_problems(root))
     problems.extend(shared_alias_problems(arena))
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
         problems += _unreferenced_people(arena)
@@ -111,10 +113,11 @@ def _check_file(job: tuple[str, Path]) -> tuple[str, dict | None, list[Problem]]
     except UnreadableFile as exc:
         return type_name, None, [exc.problem]
     found = _source_problems(content_type(type_name), source, taxonomy, known, context)
-    if found:
+    if errors(found):
         return type_name, None, found
+    # Warnings are reported but do not keep the item off the site.
     return type_name, {"slug": path.stem, "path": source.path, "body": source.body,
-                       "body_line": source.body_line, "data": source.data}, []
+                       "body_line": source.body_line, "data": source.data}, found
 
 
 def _content_paths(root: Path, ctype: ContentType) -> list[Path]:
@@ -139,6 +142,7 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
                              "en metod kan inte vara relaterad till sig själv", f"ta bort '{slug}'"))
     found += alias_problems(ctype, source, known[ctype.name])
     found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
+    found += accessibility_problems(source.path, source.body, source.body_line)
     try:
         model = ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:
