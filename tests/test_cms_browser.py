@@ -11,22 +11,17 @@ import functools
 import http.server
 import shutil
 import threading
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REPO, TODAY, copy_project
+from conftest import REPO, TODAY, copy_project, needs_tool
 from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.fields import field_names
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
-playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [
     pytest.mark.build,
-    pytest.mark.skipif(not (REPO / "content" / "admin" / "decap-cms.js").is_file(),
-                       reason="Decap CMS not installed (make cms)"),
-    pytest.mark.skipif(not Path(CHROMIUM).is_file(), reason="chromium not installed"),
+    needs_tool((REPO / "content" / "admin" / "decap-cms.js").is_file(), "Decap CMS (make cms)"),
 ]
 CONFIG_ERROR = "Error loading the CMS configuration"
 
@@ -54,14 +49,6 @@ def served_site(tmp_path_factory):
     yield site, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        yield chromium
-        chromium.close()
 
 
 def test_decap_accepts_the_config_and_shows_every_field_of_every_type(served_site, browser):
