@@ -106,7 +106,8 @@ def test_gitlab_pipeline_mirrors_the_workflow():
     check = pipeline["check"]
     assert check["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert check["script"][0].startswith(".venv/bin/arena check --format gitlab > gl-code-quality-report.json")
-    assert pipeline["test"]["script"] == ["make test"]
+    # The slim image has no browser: the test job installs Debian's Chromium and npm first.
+    assert pipeline["test"]["script"] == ["apt-get install -y -qq chromium npm > /dev/null", "make test"]
     pages = pipeline["pages"]
     assert pages["stage"] == "deploy" and pages["artifacts"]["paths"] == ["public/"]
     assert pages["script"] == [".venv/bin/arena build --site-dir public"]
