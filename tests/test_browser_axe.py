@@ -14,10 +14,6 @@ from kunskapsarena.statement import record_audit, source_digest
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 STANDARD = "WCAG 2.1 nivå A och AA"
-# Third-party interfaces we ship but do not write, with the violations we know of. Each is named
-# under "Innehåll som inte är tillgängligt" in content/tillganglighet.md; any other violation on
-# these pages still fails.
-KNOWN_THIRD_PARTY = {"/admin/": ("Decap CMS", {"color-contrast"})}
 
 
 def axe_source() -> str:
@@ -65,8 +61,6 @@ def test_every_page_passes_axe(scheme, request, demo_site, site_url):
     failures = []
     for path in pages:
         violations = audit(page, site_url + path, scheme, source, path in themed)
-        if path in KNOWN_THIRD_PARTY:
-            violations = [v for v in violations if v["id"] not in KNOWN_THIRD_PARTY[path][1]]
         if violations:
             failures.append(summary(path, violations))
     print(f"axe-core ({scheme}): {len(pages)} sidor, {len(failures)} med brister")
@@ -75,8 +69,3 @@ def test_every_page_passes_axe(scheme, request, demo_site, site_url):
         record_audit(REPO, scheme, build_date(), len(pages), len(failures), tool, STANDARD, digest)
     assert not failures, f"axe-core, {scheme} scheme, {len(failures)} of {len(pages)} pages:\n" + "\n".join(failures)
 
-
-def test_known_third_party_issues_are_declared_in_the_statement():
-    statement = (REPO / "content" / "tillganglighet.md").read_text(encoding="utf-8")
-    for path, (product, _rules) in KNOWN_THIRD_PARTY.items():
-        assert product in statement and path in statement, f"{product} ({path}) is not named in the statement"
