@@ -131,11 +131,15 @@ def test_demo_statement_has_what_digg_requires(demo_site: Path):
     assert "E-post: kunskapsarenan@arena.example" in text and "Telefon: 070-174 06 99" in text
     statuses = [s for s in ("helt förenlig", "delvis förenlig", "inte förenlig") if s in text]
     assert statuses == ["delvis förenlig"]
+    # What DIGG lists for a statement: content that is not accessible and why, disproportionate
+    # burden (12 §), content outside the law (9 §), the method, how to report, the supervisor.
     for heading in ("Innehåll som inte är tillgängligt", "Bristande förenlighet med lagkraven",
+                    "Oskäligt betungande anpassning", "Innehåll som inte omfattas av lagstiftningen",
                     "Hur vi testat webbplatsen", "Rapportera brister i webbplatsens tillgänglighet", "Tillsyn"):
-        assert heading in text
+        assert heading in text, heading
+    assert "självskattning" in text and "Redogörelsen uppdaterades senast den" in text
     soup = BeautifulSoup((demo_site / "tillganglighet" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert soup.select_one('article a[href^="https://www.digg.se/"]') is not None
+    assert soup.select_one('article a[href="https://www.digg.se/tdosanmalan"]') is not None
     assert soup.select_one('article a[href="mailto:kunskapsarenan@arena.example"]') is not None
     # The audit paragraph is the committed record's, rendered at build time.
     assert audit_summary(read_audit(REPO), source_digest(REPO)) in text
