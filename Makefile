@@ -9,7 +9,7 @@ AXE_CORE_VERSION   := 4.14.1
 AXE_CORE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
 AXE_CORE_JS        := $(VENV)/axe-core-$(AXE_CORE_VERSION)/axe.min.js
 
-.PHONY: site serve check test bench new clean schema audit screenshots
+.PHONY: site serve check test bench new clean schema cms audit screenshots
 
 site: $(STAMP)
 	$(BIN)/arena build
@@ -38,6 +38,13 @@ bench: $(STAMP)
 # JSON Schema per content type for editors (VS Code, remark); rerun after changing data/.
 schema: $(STAMP)
 	$(BIN)/arena schema
+
+# Decap CMS served from the site itself (README, Web editing): needs npm once, not at build time.
+DECAP_CMS := decap-cms@3.16.3
+cms:
+	rm -rf .cache/decap && mkdir -p .cache/decap content/admin
+	cd .cache/decap && npm pack --silent $(DECAP_CMS) > /dev/null && tar xzf decap-cms-*.tgz
+	cd .cache/decap/package/dist && cp decap-cms.js decap-cms.js.LICENSE.txt *.decap-cms.js *.wasm ../../../../content/admin/
 
 # make new TYPE=method TITLE="Min nya metod"
 new: $(STAMP)
