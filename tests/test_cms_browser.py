@@ -55,13 +55,8 @@ def served_site(tmp_path_factory):
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        yield chromium
-        chromium.close()
+# `browser` is the shared session fixture (tests/browser_harness.py): Playwright's sync API
+# allows one instance per process.
 
 
 def test_decap_accepts_the_config_and_shows_every_field_of_every_type(served_site, browser):
