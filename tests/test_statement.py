@@ -69,7 +69,7 @@ def test_statement_fills_in_organisation_status_and_audit():
         "Exempelby kommun står bakom Exempelarenan, som är delvis förenlig.\n"
         "E-post: tillganglighet@exempelby.example\n"
         "Den senaste automatiska granskningen av den här versionen gjordes den 21 november 2026: alla 48 sidor "
-        "som besökare läser granskades med "
+        "granskades med "
         "axe-core 4.14.1 mot WCAG 2.1 nivå A och AA i ljust och mörkt läge. Inga brister hittades.\n")
 
 

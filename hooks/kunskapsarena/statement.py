@@ -117,7 +117,7 @@ def audit_summary(record: dict | None, digest: str) -> str:
                   f"{run['pages_with_violations']} sidor i {SCHEME_LABELS.get(name, name)} läge"
                   for name, run in sorted(failing.items())) + ".")
     return (f"Den senaste automatiska granskningen av den här versionen gjordes den {swedish_date(latest)}: "
-            f"alla {pages} sidor som besökare läser granskades med {record['tool']} mot {record['standard']} i {schemes} läge. {result}")
+            f"alla {pages} sidor granskades med {record['tool']} mot {record['standard']} i {schemes} läge. {result}")
 
 
 def render_statement(markdown: str, meta: dict, organisation: Organisation, site_name: str,
