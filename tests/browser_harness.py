@@ -3,6 +3,10 @@
 Playwright drives Debian's Chromium (`executable_path`): it cannot download
 its own browsers here. Each xdist worker builds the site once, starts one
 server and one browser, and its tests reuse pages.
+
+Every browser test must use the `browser` fixture below: Playwright's sync API
+allows one running instance per process, so a test module that starts its own
+`sync_playwright()` fails whenever it shares a worker with the other browser tests.
 """
 
 from __future__ import annotations

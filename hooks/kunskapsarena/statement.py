@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import pathspec
 import yaml
 
 from .content_types import CONTENT_TYPES
@@ -74,22 +75,26 @@ def read_audit(root: Path) -> dict | None:
 
 
 def source_digest(root: Path) -> str:
-    """A hash of everything that shapes the built site, so an audit is tied to the version it saw."""
+    """A hash of everything that shapes the built site, so an audit is tied to the version it saw.
+
+    Files the project's .gitignore leaves out (installed tools such as the CMS
+    bundle, caches, egg-info) and hidden files differ between checkouts of the
+    same version, so they are not part of it.
+    """
     root = Path(root)
+    ignore_file = root / ".gitignore"
+    ignored = pathspec.GitIgnoreSpec.from_lines(
+        ignore_file.read_text(encoding="utf-8").splitlines() if ignore_file.is_file() else [])
     folders = ["content", "data", "overrides", "hooks", *(ctype.folder for ctype in CONTENT_TYPES)]
-    # Installer and cache output (egg-info, __pycache__) and hidden files differ between checkouts.
-    files = {root / "mkdocs.yml"} | {path for folder in folders for path in (root / folder).rglob("*")
-                                     if path.is_file() and not any(map(_generated, path.relative_to(root).parts))}
-    files.discard(root / AUDIT_RECORD)
+    candidates = {root / "mkdocs.yml"} | {path for folder in folders for path in (root / folder).rglob("*")}
     digest = hashlib.sha256()
-    for path in sorted(files):
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(candidates):
+        rel = path.relative_to(root).as_posix()
+        if (not path.is_file() or rel == AUDIT_RECORD or ignored.match_file(rel)
+                or any(part.startswith(".") or part == "__pycache__" for part in rel.split("/"))):
+            continue
+        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def _generated(part: str) -> bool:
-    return part.startswith(".") or part == "__pycache__" or part.endswith(".egg-info")
 
 
 def audit_summary(record: dict | None, digest: str) -> str:
@@ -111,8 +116,8 @@ def audit_summary(record: dict | None, digest: str) -> str:
               "Brister hittades på " + ", ".join(
                   f"{run['pages_with_violations']} sidor i {SCHEME_LABELS.get(name, name)} läge"
                   for name, run in sorted(failing.items())) + ".")
-    return (f"Den senaste automatiska granskningen av den här versionen gjordes den {swedish_date(latest)}: alla {pages} sidor "
-            f"granskades med {record['tool']} mot {record['standard']} i {schemes} läge. {result}")
+    return (f"Den senaste automatiska granskningen av den här versionen gjordes den {swedish_date(latest)}: "
+            f"alla {pages} sidor granskades med {record['tool']} mot {record['standard']} i {schemes} läge. {result}")
 
 
 def render_statement(markdown: str, meta: dict, organisation: Organisation, site_name: str,
