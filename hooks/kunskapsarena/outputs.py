@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .arena import Arena
+from .explorer import explorer_pages
 from .render import render_pages
 
 
@@ -30,6 +31,7 @@ Builder = Callable[[Arena, SiteInfo], dict[str, str | bytes]]
 
 BUILDERS: list[Builder] = [
     render_pages,
+    explorer_pages,
 ]
 
 

@@ -39,10 +39,11 @@ def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
         pages[case.page_uri] = env.get_template("case.md.j2").render(
             page_uri=case.page_uri, item=case, data=case.data,
             methods=[arena.get(METHOD, slug) for slug in case.data.methods])
-    index_uri = f"{METHOD.section}/index.md"
+    # The section start pages are the explorers (explorer.py); these are their grouped views.
+    index_uri = f"{METHOD.section}/per-fas.md"
     pages[index_uri] = env.get_template("methods_index.md.j2").render(
         page_uri=index_uri, methods=methods, by_phase=_methods_by_phase(arena, methods))
-    index_uri = f"{CASE.section}/index.md"
+    index_uri = f"{CASE.section}/per-organisation.md"
     pages[index_uri] = env.get_template("cases_index.md.j2").render(
         page_uri=index_uri, cases=cases, by_organisation=_cases_by_organisation(arena, cases))
     return pages

@@ -1,0 +1,100 @@
+"""Explore and reuse, checked in a real build of the demo: explorers, open data, feeds, tag and
+organisation pages, print deck, search index."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO
+from kunskapsarena import CASE, METHOD, load_arena
+from kunskapsarena.explorer import CASE_EXPLORER, METHOD_EXPLORER, cards
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("explore") / "site"
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(REPO), "build",
+                             "--site-dir", str(site_dir)], capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795392000"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def demo():
+    arena = load_arena(REPO)
+    assert arena.ok
+    return arena
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(site: Path, page_url: str, href: str) -> Path:
+    """The file a relative link on a directory-URL page points to."""
+    target = (site / page_url / href).resolve()
+    return target / "index.html" if target.is_dir() else target
+
+
+@pytest.mark.parametrize(("url", "spec", "ctype"), [("metoder/", METHOD_EXPLORER, METHOD),
+                                                     ("exempel/", CASE_EXPLORER, CASE)])
+def test_explorer_lists_every_item_once_with_its_facets(site, demo, url, spec, ctype):
+    soup = page(site, url)
+    explorer = soup.select_one("[data-ka-explorer]")
+    items = explorer.select("[data-ka-item]")
+    expected = {card.record.slug: card.facets for card in cards(demo, spec)}
+    seen = {}
+    for item in items:
+        href = item.select_one("a")["href"]
+        target = resolve(site, url, href)
+        assert target.is_file(), f"{href} on {url} leads nowhere"
+        slug = Path(href).name
+        assert slug not in seen, f"{slug} listed twice"
+        seen[slug] = json.loads(item["data-ka-facets"])
+    assert seen == expected
+    assert len(items) == len(demo.of_type(ctype))
+    count = explorer.select_one("[data-ka-count]")
+    assert count["role"] == "status" and count.get_text(strip=True) == f"{len(items)} {ctype.count_noun}"
+
+
+@pytest.mark.parametrize("url", ["metoder/", "exempel/"])
+def test_explorer_filters_are_labelled_and_hidden_without_javascript(site, url):
+    soup = page(site, url)
+    form = soup.select_one("[data-ka-filters]")
+    assert form.has_attr("hidden"), "without JavaScript the page is the complete list"
+    for fieldset in form.select("fieldset"):
+        assert fieldset.legend and fieldset.legend.get_text(strip=True)
+        boxes = fieldset.select('input[type="checkbox"]')
+        assert boxes and all(box.find_parent("label") for box in boxes)
+    search = form.select_one('input[type="search"]')
+    assert form.select_one(f'label[for="{search["id"]}"]') is not None
+    assert form.select_one("button[data-ka-clear]").get_text(strip=True) == "Rensa filter"
+    scripts = [s.get("src", "") for s in soup.select("script")]
+    assert any(src.endswith("assets/javascripts/explorer.js") for src in scripts)
+    assert (site / "assets" / "javascripts" / "explorer.js").is_file()
+    assert not any("data-ka" in (s.string or "") for s in soup.select("script")), "no inline explorer script"
+
+
+def test_method_explorer_has_the_promised_facets(site):
+    legends = [lg.get_text(strip=True) for lg in page(site, "metoder/").select("[data-ka-filters] legend")]
+    assert legends == ["Fas", "Tidsåtgång", "Gruppstorlek", "Svårighetsgrad", "Ämne"]
+
+
+def test_listing_pages_are_not_in_the_search_index(site, demo):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for listing in ("metoder/", "exempel/", "metoder/per-fas/", "exempel/per-organisation/"):
+        assert listing not in locations
+    for record in demo.all_records():
+        if not getattr(record.data, "draft", False):
+            assert record.url in locations, record.url

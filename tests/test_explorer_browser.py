@@ -1,0 +1,137 @@
+"""The method explorer in a real browser (Debian's chromium driven by Playwright).
+
+Self-contained on purpose: builds the demo once per session and serves it on
+127.0.0.1 with a threaded http.server, so it can be folded into a shared browser
+harness later. Without chromium the tests skip locally and fail under CI=true.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import REPO
+from kunskapsarena import METHOD, load_arena
+
+pytestmark = pytest.mark.build
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is missing: CI must install Debian's chromium package")
+        pytest.skip("chromium is not installed")
+    return path
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_demo(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("browser") / "site"
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(REPO), "build",
+                             "--site-dir", str(site_dir)], capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE")
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+@pytest.fixture(scope="module")
+def methods():
+    arena = load_arena(REPO)
+    return arena.of_type(METHOD), arena.taxonomy
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator("[data-ka-item]:visible .ka-card__title").all_inner_texts()
+
+
+def test_filtering_by_phase_narrows_the_list_and_sets_the_url(served_demo, page, methods):
+    records, taxonomy = methods
+    page.goto(served_demo + "metoder/")
+    assert page.locator("[data-ka-filters]").is_visible()
+    assert len(visible_titles(page)) == len(records)
+
+    label = taxonomy.label("phases", "testa")
+    page.get_by_role("group", name="Fas").get_by_label(label).check()
+    expected = sorted(m.title for m in records if "testa" in m.data.phases)
+    assert 0 < len(expected) < len(records)
+    assert sorted(visible_titles(page)) == expected
+    assert parse_qs(urlsplit(page.url).query) == {"phase": ["testa"]}
+    assert page.get_by_role("status").inner_text() == f"Visar {len(expected)} av {len(records)} metoder"
+
+    page.reload()   # the state survives a reload: it lives in the URL
+    assert page.get_by_role("group", name="Fas").get_by_label(label).is_checked()
+    assert sorted(visible_titles(page)) == expected
+
+    page.go_back()  # back to the unfiltered list
+    page.wait_for_function(f"document.querySelectorAll('[data-ka-item]:not([hidden])').length > {len(expected)}")
+    assert len(visible_titles(page)) == len(records)
+    assert not page.get_by_role("group", name="Fas").get_by_label(label).is_checked()
+
+
+def test_keyboard_free_text_and_clear(served_demo, page, methods):
+    records, taxonomy = methods
+    page.goto(served_demo + "metoder/?difficulty=lätt")
+    easy = sorted(m.title for m in records if m.data.difficulty == "lätt")
+    assert sorted(visible_titles(page)) == easy
+
+    search = page.get_by_label("Sök bland metoderna")
+    search.focus()
+    word = records[0].title.split()[0]
+    page.keyboard.type(word.lower())
+    matching = sorted(m.title for m in records if m.data.difficulty == "lätt"
+                      and word.lower() in (m.title + " " + m.data.summary).lower())
+    assert sorted(visible_titles(page)) == matching
+    assert parse_qs(urlsplit(page.url).query)["q"] == [word.lower()]
+
+    page.keyboard.press("Tab")   # from the search field into the first checkbox, toggled with Space
+    page.keyboard.press("Space")
+    first_phase = next(iter(taxonomy.ids("phases")))
+    assert parse_qs(urlsplit(page.url).query)["phase"] == [first_phase]
+
+    page.get_by_role("button", name="Rensa filter").click()
+    assert len(visible_titles(page)) == len(records)
+    assert urlsplit(page.url).query == ""
+    assert page.get_by_role("status").inner_text() == f"{len(records)} metoder"
