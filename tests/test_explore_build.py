@@ -98,3 +98,22 @@ def test_listing_pages_are_not_in_the_search_index(site, demo):
     for record in demo.all_records():
         if not getattr(record.data, "draft", False):
             assert record.url in locations, record.url
+
+
+def test_open_data_is_published_and_linked(site, demo):
+    from kunskapsarena import CONTENT_TYPES
+    from kunskapsarena.opendata import api_name
+
+    soup = page(site, "oppna-data/")
+    links = {a["href"] for a in soup.select("article a")}
+    for ctype in CONTENT_TYPES:
+        for suffix in (".json", ".csv", "-excel.csv"):
+            href = f"../api/{api_name(ctype)}{suffix}"
+            assert href in links
+            assert resolve(site, "oppna-data/", href).is_file()
+        document = json.loads((site / "api" / f"{api_name(ctype)}.json").read_text(encoding="utf-8"))
+        for item in document["items"]:
+            assert item["url"].startswith("https://kunskapsarena.example/")
+            assert (site / item["url"].removeprefix("https://kunskapsarena.example/") / "index.html").is_file()
+    nav = {a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a")}
+    assert "Öppna data" in nav

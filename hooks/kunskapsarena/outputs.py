@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .arena import Arena
 from .explorer import explorer_pages
+from .opendata import open_data_files
 from .render import render_pages
 
 
@@ -32,6 +33,7 @@ Builder = Callable[[Arena, SiteInfo], dict[str, str | bytes]]
 BUILDERS: list[Builder] = [
     render_pages,
     explorer_pages,
+    open_data_files,
 ]
 
 
