@@ -117,3 +117,20 @@ def test_open_data_is_published_and_linked(site, demo):
             assert (site / item["url"].removeprefix("https://kunskapsarena.example/") / "index.html").is_file()
     nav = {a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a")}
     assert "Öppna data" in nav
+
+
+def test_feeds_are_published_and_discoverable_from_every_page(site):
+    import feedparser
+
+    pages = [p for p in site.rglob("index.html") if "assets" not in p.parts]
+    assert len(pages) > 40
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        alternates = {link["href"] for link in soup.head.select('link[rel="alternate"]')
+                      if link.get("type") in ("application/rss+xml", "application/atom+xml")}
+        assert alternates == {f"https://kunskapsarena.example/feeds/{name}-{kind}.xml"
+                              for name in ("blog", "cases") for kind in ("rss", "atom")}, path
+    for name in ("blog", "cases"):
+        for kind in ("rss", "atom"):
+            parsed = feedparser.parse((site / "feeds" / f"{name}-{kind}.xml").read_bytes())
+            assert not parsed.bozo and parsed.entries

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .arena import Arena
 from .explorer import explorer_pages
+from .feeds import feed_files
 from .opendata import open_data_files
 from .render import render_pages
 
@@ -34,6 +35,7 @@ BUILDERS: list[Builder] = [
     render_pages,
     explorer_pages,
     open_data_files,
+    feed_files,
 ]
 
 
