@@ -126,11 +126,102 @@ def test_feeds_are_published_and_discoverable_from_every_page(site):
     assert len(pages) > 40
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        alternates = {link["href"] for link in soup.head.select('link[rel="alternate"]')
+        url = path.parent.relative_to(site).as_posix() + "/"
+        alternates = {resolve(site, url, link["href"]) for link in soup.head.select('link[rel="alternate"]')
                       if link.get("type") in ("application/rss+xml", "application/atom+xml")}
-        assert alternates == {f"https://kunskapsarena.example/feeds/{name}-{kind}.xml"
+        assert alternates == {(site / f"{name}-{kind}.xml").resolve()
                               for name in ("blog", "cases") for kind in ("rss", "atom")}, path
     for name in ("blog", "cases"):
         for kind in ("rss", "atom"):
-            parsed = feedparser.parse((site / "feeds" / f"{name}-{kind}.xml").read_bytes())
+            parsed = feedparser.parse((site / f"{name}-{kind}.xml").read_bytes())
             assert not parsed.bozo and parsed.entries
+
+
+def article_links(site: Path, url: str) -> set[Path]:
+    """Files that the links in a page's article lead to."""
+    soup = page(site, url)
+    return {resolve(site, url, a["href"]) for a in soup.select("article a[href]")
+            if not a["href"].startswith(("#", "http", "mailto:", "tel:"))}
+
+
+def item_file(site: Path, record) -> Path:
+    return (site / record.url / "index.html").resolve()
+
+
+def visible_records(demo):
+    return [r for r in demo.all_records() if not getattr(r.data, "draft", False)]
+
+
+def test_every_tag_page_links_every_item_with_the_tag(site, demo):
+    from kunskapsarena.slugs import slugify
+
+    used = {tag for r in visible_records(demo) for tag in getattr(r.data, "tags", [])}
+    assert used, "the demo uses tags"
+    index_links = article_links(site, "taggar/")
+    for tag in used:
+        url = f"taggar/{slugify(tag)}/"
+        assert (site / url / "index.html").resolve() in index_links
+        expected = {item_file(site, r) for r in visible_records(demo) if tag in getattr(r.data, "tags", [])}
+        linked = article_links(site, url)
+        assert expected <= linked, f"{url} misses {expected - linked}"
+        assert {p for p in linked if "taggar" not in p.parts} == expected, f"{url} links items without the tag"
+
+
+def test_every_organisation_page_links_its_items_and_contacts(site, demo):
+    from kunskapsarena.slugs import slugify
+
+    for org_id in demo.taxonomy.organisations:
+        items = {item_file(site, r) for r in visible_records(demo) if getattr(r.data, "organisation", None) == org_id}
+        people = [p for p in demo.taxonomy.people.values() if p.organisation == org_id]
+        path = site / "organisationer" / slugify(org_id) / "index.html"
+        if not items and not people:
+            assert not path.exists()
+            continue
+        url = f"organisationer/{slugify(org_id)}/"
+        linked = article_links(site, url)
+        assert {p for p in linked if "organisationer" not in p.parts} == items, url
+        text = page(site, url).select_one("article").get_text()
+        for person in people:
+            assert person.name in text and person.email in text
+
+
+def test_item_pages_link_their_tags_and_organisation(site, demo):
+    from kunskapsarena.slugs import slugify
+
+    for record in demo.of_type(METHOD) + demo.of_type(CASE):
+        linked = article_links(site, record.url)
+        for tag in record.data.tags:
+            assert (site / "taggar" / slugify(tag) / "index.html").resolve() in linked, record.url
+        if record.type is CASE:
+            assert (site / "organisationer" / slugify(record.data.organisation) / "index.html").resolve() in linked
+
+
+def test_method_pages_show_methods_used_together_in_cases(site, demo):
+    checked = 0
+    for method in demo.of_type(METHOD):
+        shared = {}
+        for case in demo.of_type(CASE):
+            if method.slug in case.data.methods:
+                for other in set(case.data.methods) - {method.slug} - set(method.data.related):
+                    shared[other] = shared.get(other, 0) + 1
+        soup = page(site, method.url)
+        h2 = next((h for h in soup.select("article h2") if h.get_text(strip=True).rstrip("¶")
+                   == "Ofta använd tillsammans med"), None)
+        if not shared:
+            assert h2 is None, method.slug
+            continue
+        items = h2.find_next_sibling("ul").find_all("li")
+        found = {Path(li.a["href"]).name: li.get_text() for li in items}
+        assert set(found) == set(shared), method.slug
+        for slug, count in shared.items():
+            assert ("i ett exempel" if count == 1 else f"i {count} exempel") in found[slug]
+        checked += 1
+    assert checked >= 3
+
+
+def test_generated_listing_pages_stay_out_of_nav_and_search(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any(loc.startswith(("taggar/", "organisationer/")) for loc in locations)
+    nav = {a.get("href", "") for a in page(site, "").select("nav.md-nav--primary a")}
+    assert not any("taggar/" in href or "organisationer/" in href for href in nav)

@@ -70,11 +70,14 @@ def browser():
 def page(browser):
     context = browser.new_context(locale="sv-SE")
     tab = context.new_page()
-    errors = []
+    errors, elsewhere = [], []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("request", lambda request: None if urlsplit(request.url).hostname == "127.0.0.1"
+           else elsewhere.append(request.url))
     yield tab
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+    assert elsewhere == [], f"requests leaving the site: {elsewhere}"
 
 
 @pytest.fixture(scope="module")
@@ -127,9 +130,12 @@ def test_keyboard_free_text_and_clear(served_demo, page, methods):
     assert parse_qs(urlsplit(page.url).query)["q"] == [word.lower()]
 
     page.keyboard.press("Tab")   # from the search field into the first checkbox, toggled with Space
-    page.keyboard.press("Space")
     first_phase = next(iter(taxonomy.ids("phases")))
-    assert parse_qs(urlsplit(page.url).query)["phase"] == [first_phase]
+    focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
+    assert focused == ["phase", first_phase]
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked"), "Space checks the focused box"
+    assert parse_qs(urlsplit(page.url).query).get("phase") == [first_phase], page.url
 
     page.get_by_role("button", name="Rensa filter").click()
     assert len(visible_titles(page)) == len(records)

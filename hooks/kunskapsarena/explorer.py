@@ -141,6 +141,7 @@ METHOD_EXPLORER = ExplorerSpec(
     ),
     meta=_method_meta,
     alternative_views=(("metoder/per-fas.md", "Alla metoder ordnade efter fas"),
+                       ("taggar/index.md", "Alla ämnen"),
                        ("metoder/skriv-ut.md", "Skriv ut metodkorten")),
 )
 
@@ -159,7 +160,8 @@ CASE_EXPLORER = ExplorerSpec(
         FacetSpec("tag", "Ämne", lambda _a, c: list(c.data.tags), _vocabulary("tags")),
     ),
     meta=_case_meta,
-    alternative_views=(("exempel/per-organisation.md", "Alla exempel ordnade efter organisation"),),
+    alternative_views=(("exempel/per-organisation.md", "Alla exempel ordnade efter organisation"),
+                       ("organisationer/index.md", "Alla organisationer")),
 )
 
 EXPLORERS: tuple[ExplorerSpec, ...] = (METHOD_EXPLORER, CASE_EXPLORER)

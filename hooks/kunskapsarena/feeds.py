@@ -25,13 +25,12 @@ if TYPE_CHECKING:
     from .outputs import SiteInfo
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-FEED_DIR = "feeds"
 MAX_ENTRIES = 50
 
 
 @dataclass(frozen=True)
 class FeedSpec:
-    name: str                              # file stem: feeds/<name>-rss.xml, feeds/<name>-atom.xml
+    name: str                              # file stem: <name>-rss.xml, <name>-atom.xml
     ctype: ContentType
     title: str
     description: str
@@ -57,7 +56,9 @@ FEEDS = (
 
 
 def feed_path(spec: FeedSpec, kind: str) -> str:
-    return f"{FEED_DIR}/{spec.name}-{kind}.xml"
+    """At the site root: Material fetches `sitemap.xml` next to every <link rel=alternate>
+    (for language alternates), and only at the root does that file exist."""
+    return f"{spec.name}-{kind}.xml"
 
 
 def _timestamp(day: dt.date) -> dt.datetime:

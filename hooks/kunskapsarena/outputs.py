@@ -17,6 +17,7 @@ from .explorer import explorer_pages
 from .feeds import feed_files
 from .opendata import open_data_files
 from .render import render_pages
+from .vocabulary_pages import vocabulary_pages
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ BUILDERS: list[Builder] = [
     explorer_pages,
     open_data_files,
     feed_files,
+    vocabulary_pages,
 ]
 
 

@@ -16,6 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .arena import Arena, Record
 from .content_types import CASE, METHOD
 from .fields import Range
+from .related import used_together
+from .vocabulary_urls import organisation_page_uri, tag_page_uri
 
 if TYPE_CHECKING:
     from .outputs import SiteInfo
@@ -34,7 +36,8 @@ def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
         pages[method.page_uri] = env.get_template("method.md.j2").render(
             page_uri=method.page_uri, item=method, data=method.data,
             used_in=arena.graph.referrers(METHOD.name, method.slug, source_type=CASE.name),
-            related=[arena.get(METHOD, slug) for slug in method.data.related])
+            related=[arena.get(METHOD, slug) for slug in method.data.related],
+            used_together=used_together(arena, method))
     for case in cases:
         pages[case.page_uri] = env.get_template("case.md.j2").render(
             page_uri=case.page_uri, item=case, data=case.data,
@@ -73,7 +76,8 @@ def environment(arena: Arena) -> Environment:
                       autoescape=False,   # output is Markdown; HTML parts use |e explicitly
                       auto_reload=False)  # one render per build: no stat() per page
     taxonomy = arena.taxonomy
-    env.globals.update(taxonomy=taxonomy, people=taxonomy.people)
+    env.globals.update(taxonomy=taxonomy, people=taxonomy.people,
+                       tag_page_uri=tag_page_uri, organisation_page_uri=organisation_page_uri)
     env.filters.update(
         md=escape_markdown,
         yaml_string=lambda value: json.dumps(str(value), ensure_ascii=False),
