@@ -225,3 +225,34 @@ def test_generated_listing_pages_stay_out_of_nav_and_search(site):
     assert not any(loc.startswith(("taggar/", "organisationer/")) for loc in locations)
     nav = {a.get("href", "") for a in page(site, "").select("nav.md-nav--primary a")}
     assert not any("taggar/" in href or "organisationer/" in href for href in nav)
+
+
+def test_print_stylesheet_is_in_every_page_and_hides_the_chrome(site):
+    css = (site / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
+    assert "@media print" in css
+    printed = css.split("@media print", 1)[1]
+    for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".ka-filters"):
+        assert selector in printed
+    assert 'attr(data-ka-href)' in css and 'attr(href)' in css, "link addresses are printed"
+    for url in ("", "metoder/kundresa/", "metoder/skriv-ut/"):
+        soup = page(site, url)
+        assert any(link.get("href", "").endswith("assets/stylesheets/print.css") for link in soup.select("link"))
+        assert any(s.get("src", "").endswith("assets/javascripts/print.js") for s in soup.select("script"))
+
+
+def test_print_deck_holds_every_method_card_once(site, demo):
+    soup = page(site, "metoder/skriv-ut/")
+    deck = soup.select_one("[data-ka-explorer]")
+    sections = deck.select("section.ka-print-card[data-ka-item]")
+    titles = [s.find("h2").get_text(strip=True).rstrip("¶") for s in sections]
+    methods = sorted(demo.of_type(METHOD), key=lambda m: m.title.casefold())
+    assert titles == [m.title for m in methods]
+    expected = {card.record.title: card.facets for card in cards(demo, METHOD_EXPLORER)}
+    for section, method in zip(sections, methods, strict=True):
+        assert json.loads(section["data-ka-facets"]) == expected[method.title]
+        assert section.select_one(".ka-facts") is not None, "the fact card is printed"
+        headings = [h.get_text(strip=True).rstrip("¶") for h in section.find_all("h3")]
+        assert "Så gör du" in headings, "the steps are printed, one level below the method title"
+        assert section.find("ol") is not None
+    link = page(site, "metoder/").select_one("a[data-ka-keep-query]")
+    assert resolve(site, "metoder/", link["href"]) == (site / "metoder" / "skriv-ut" / "index.html").resolve()

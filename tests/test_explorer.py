@@ -79,3 +79,10 @@ def test_relative_url_between_directory_urls():
     assert relative_url("metoder/", "metoder/kundresa/") == "../metoder/kundresa/"
     assert relative_url("", "exempel/x/") == "exempel/x/"
     assert relative_url("taggar/workshop/", "blog/y/") == "../../blog/y/"
+
+
+def test_deck_headings_move_one_level_down_outside_code():
+    from kunskapsarena.print_deck import demote_headings
+
+    text = "## Syfte\n\nText\n\n### Steg\n\n```\n## not a heading\n```\n#hashtag"
+    assert demote_headings(text) == "### Syfte\n\nText\n\n#### Steg\n\n```\n## not a heading\n```\n#hashtag"

@@ -141,3 +141,14 @@ def test_keyboard_free_text_and_clear(served_demo, page, methods):
     assert len(visible_titles(page)) == len(records)
     assert urlsplit(page.url).query == ""
     assert page.get_by_role("status").inner_text() == f"{len(records)} metoder"
+
+
+def test_print_link_carries_the_filter_to_the_deck(served_demo, page, methods):
+    records, taxonomy = methods
+    page.goto(served_demo + "metoder/")
+    page.get_by_role("group", name="Fas").get_by_label(taxonomy.label("phases", "testa")).check()
+    page.get_by_role("link", name="Skriv ut metodkorten").click()
+    page.wait_for_url("**/metoder/skriv-ut/?phase=testa")
+    shown = page.locator("[data-ka-item]:visible h2").all_inner_texts()
+    assert sorted(t.rstrip("¶").strip() for t in shown) == sorted(m.title for m in records if "testa" in m.data.phases)
+    assert page.get_by_role("button", name="Skriv ut").is_visible()

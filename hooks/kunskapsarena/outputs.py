@@ -16,6 +16,7 @@ from .arena import Arena
 from .explorer import explorer_pages
 from .feeds import feed_files
 from .opendata import open_data_files
+from .print_deck import print_deck
 from .render import render_pages
 from .vocabulary_pages import vocabulary_pages
 
@@ -38,6 +39,7 @@ BUILDERS: list[Builder] = [
     open_data_files,
     feed_files,
     vocabulary_pages,
+    print_deck,
 ]
 
 
