@@ -223,6 +223,10 @@ def test_generated_listing_pages_stay_out_of_nav_and_search(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert not any(loc.startswith(("taggar/", "organisationer/")) for loc in locations)
+    anchors = {doc["location"].split("#")[1] for doc in index["docs"] if "#" in doc["location"]}
+    assert not anchors & {"anvands-i", "relaterade-metoder", "ofta-anvand-tillsammans-med"}, \
+        "backlink lists repeat other pages' summaries: not indexed"
+    assert "sa-gor-du" in anchors and "syfte" in anchors
     nav = {a.get("href", "") for a in page(site, "").select("nav.md-nav--primary a")}
     assert not any("taggar/" in href or "organisationer/" in href for href in nav)
 
