@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check test bench new clean
+.PHONY: site serve check test bench new clean schema
 
 site: $(STAMP)
 	$(BIN)/arena build
@@ -14,13 +14,17 @@ serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
 
 check: $(STAMP)
-	$(BIN)/arena check
+	$(BIN)/arena check $(if $(FORMAT),--format $(FORMAT))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# JSON Schema per content type for editors (VS Code, remark); rerun after changing data/.
+schema: $(STAMP)
+	$(BIN)/arena schema
 
 # make new TYPE=method TITLE="Min nya metod"
 new: $(STAMP)

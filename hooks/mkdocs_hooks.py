@@ -71,15 +71,31 @@ def _configure_blog(config, arena: Arena) -> None:
 def on_files(files: Files, config) -> Files:
     global _arena
     assert _arena is not None, "on_config did not run"
-    site = SiteInfo(url=_site_url(config), today=build_date())
+    site = SiteInfo(url=_site_url(config), today=build_date(), extra=dict(config.extra))
     for uri, content in site_outputs(_arena, site).items():
         _add(files, File.generated(config, uri, content=content))
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
+    _point_edit_links_at_sources(files, config, _arena.source_paths())
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
     return files
+
+
+def _point_edit_links_at_sources(files: Files, config, sources: dict[str, str]) -> None:
+    """"Redigera sidan" on an item opens its real file (methods/…, not a generated page).
+
+    MkDocs appends a file's edit_uri to the configured edit_uri, which points
+    into docs_dir; a path relative to docs_dir ('../methods/x.md') resolves
+    to the source file when the link is joined.
+    """
+    docs_dir = Path(config.docs_dir).resolve()
+    root = Path(config.config_file_path).parent.resolve()
+    for uri, source in sources.items():
+        file = files.get_file_from_path(uri)
+        if file is not None:
+            file.edit_uri = Path(os.path.relpath(root / source, docs_dir)).as_posix()
 
 
 def _site_url(config) -> str:

@@ -18,9 +18,10 @@ pytestmark = pytest.mark.build
 SOURCE_FOLDERS = ("content", "methods", "cases", "blog", "data", "hooks", "overrides")
 
 
-def arena_command(root: Path, *args: str) -> subprocess.CompletedProcess:
+def arena_command(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), *args],
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
 
 
 @pytest.fixture(scope="module")

@@ -123,14 +123,18 @@ def test_feeds_are_published_and_discoverable_from_every_page(site):
     import feedparser
 
     pages = [p for p in site.rglob("index.html") if "assets" not in p.parts]
-    assert len(pages) > 40
+    themed = 0
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if soup.select_one(".md-container") is None:
+            continue   # not a site page: the CMS admin app, redirect stubs at old URLs
+        themed += 1
         url = path.parent.relative_to(site).as_posix() + "/"
         alternates = {resolve(site, url, link["href"]) for link in soup.head.select('link[rel="alternate"]')
                       if link.get("type") in ("application/rss+xml", "application/atom+xml")}
         assert alternates == {(site / f"{name}-{kind}.xml").resolve()
                               for name in ("blog", "cases") for kind in ("rss", "atom")}, path
+    assert themed > 40
     for name in ("blog", "cases"):
         for kind in ("rss", "atom"):
             parsed = feedparser.parse((site / f"{name}-{kind}.xml").read_bytes())

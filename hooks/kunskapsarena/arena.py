@@ -64,5 +64,9 @@ class Arena:
     def all_records(self) -> list[Record]:
         return [record for ctype in CONTENT_TYPES for record in self.of_type(ctype)]
 
+    def source_paths(self) -> dict[str, str]:
+        """Page path in the docs tree → the source file an editor changes (for edit links)."""
+        return {record.page_uri: record.path for record in self.all_records()}
+
 
 __all__ = ["Arena", "Record"]

@@ -7,14 +7,16 @@ CI path. `build` runs MkDocs in a subprocess.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
 
-from .clock import build_date
+from .clock import build_date, commit_epoch
 from .content_types import CONTENT_TYPES, content_type
 from .problems import errors
 from .scaffold import ScaffoldError, new_item
+from .schema import SCHEMA_DIR, write_schemas
 from .validate import load_arena
 
 
@@ -25,13 +27,17 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="kontrollera allt innehåll (snabbt, bygger inte webbplatsen)")
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="github = GitHub Actions-annoteringar (::error file=…,line=…::)")
+    check.add_argument("--format", choices=("text", "github", "gitlab"), default="text",
+                       help="github = GitHub Actions-annoteringar (::error file=…,line=…::), "
+                            "gitlab = Code Quality-rapport (JSON)")
 
     new = commands.add_parser("new", help="skapa en ny innehållsfil med alla fält")
     names = sorted({n for c in CONTENT_TYPES for n in (c.name, *c.cli_names)})
     new.add_argument("type", help=f"innehållstyp: {', '.join(names)}")
     new.add_argument("title", help="titeln, t.ex. \"Idéslussar\"")
+
+    schema = commands.add_parser("schema", help="skriv JSON Schema för varje innehållstyp (för editorer)")
+    schema.add_argument("--out", type=Path, default=None, help="mapp att skriva till; standard: schemas/")
 
     build = commands.add_parser("build", help="kontrollera och bygg webbplatsen till site/")
     build.add_argument("--site-dir", type=Path, default=None)
@@ -42,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(root, args.format)
     if args.command == "new":
         return _new(root, args.type, args.title)
+    if args.command == "schema":
+        return _schema(root, args.out or root / SCHEMA_DIR)
     return _build(root, args.site_dir or root / "site")
 
 
@@ -54,8 +62,11 @@ def _find_root(start: Path) -> Path:
 
 def _check(root: Path, output: str) -> int:
     arena = load_arena(root, workers=os.cpu_count() or 1)
-    for problem in arena.problems:
-        print(problem.github_annotation() if output == "github" else problem, file=sys.stdout)
+    if output == "gitlab":
+        print(json.dumps([p.code_quality_issue() for p in arena.problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in arena.problems:
+            print(problem.github_annotation() if output == "github" else problem)
     found = errors(arena.problems)
     if found:
         files = len({p.path for p in found})
@@ -83,7 +94,26 @@ def _new(root: Path, type_name: str, title: str) -> int:
     return 0
 
 
+def _schema(root: Path, out_dir: Path) -> int:
+    arena = load_arena(root)
+    for path in write_schemas(arena, out_dir):
+        print(f"Skrev {_shown_path(root, path)}")
+    if not arena.ok:
+        print("Obs! Innehållet har fel (kör 'arena check'); listorna i schemana kan vara ofullständiga.",
+              file=sys.stderr)
+    return 0
+
+
+def _shown_path(root: Path, path: Path) -> str:
+    path = path.resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def _build(root: Path, site_dir: Path) -> int:
+    if not os.environ.get("SOURCE_DATE_EPOCH"):
+        epoch = commit_epoch(root)
+        if epoch:   # inherited by the mkdocs subprocess: sitemap dates follow the commit
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
     if _check(root, "text") != 0:
         print(f"Webbplatsen byggdes inte; {site_dir.name}/ är oförändrad.", file=sys.stderr)
         return 1

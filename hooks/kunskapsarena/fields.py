@@ -9,7 +9,8 @@ validate.py, the JSON Schema and the editors' field reference all read it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import types
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
@@ -20,6 +21,30 @@ class Model(BaseModel):
     """Front matter: unknown keys are errors (typos must not vanish silently)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Item(Model):
+    """Fields every content type has; each type's model subclasses this."""
+
+    aliases: list[str] = Field(
+        default_factory=list, title="Tidigare adresser",
+        description="Filnamn (utan .md) som sidan hade förut; de gamla adresserna leder hit.",
+        json_schema_extra={"x-example": ["gammalt-namn"]})
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    """A model's fields in editing order: its own first, the shared Item fields last."""
+    shared = [name for name in Item.model_fields if name in model.model_fields]
+    return [name for name in model.model_fields if name not in shared] + shared
+
+
+def unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    """`X | None` → (X, True); anything else → (annotation, False)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return annotation, False
 
 
 def text(title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
@@ -96,6 +121,6 @@ def _today(info: ValidationInfo) -> dt.date:
 
 
 __all__ = [
-    "Image", "Link", "Model", "Range", "Source", "field_meta",
-    "not_in_future", "plausible_year", "ref", "text", "vocabulary",
+    "Image", "Item", "Link", "Model", "field_names", "Range", "Source", "field_meta",
+    "not_in_future", "plausible_year", "ref", "text", "unwrap_optional", "vocabulary",
 ]

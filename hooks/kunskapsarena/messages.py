@@ -7,6 +7,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from .fields import field_names
 from .problems import Problem, did_you_mean
 from .yamlsource import YamlDocument
 
@@ -112,7 +113,7 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
 
 def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
     holder = _submodel(model, loc) if loc else model
-    return list(holder.model_fields) if holder else []
+    return field_names(holder) if holder else []
 
 
 def _example(model: type[BaseModel], loc: tuple) -> str:

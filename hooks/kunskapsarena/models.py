@@ -14,6 +14,7 @@ from pydantic import Field, field_validator
 
 from .fields import (
     Image,
+    Item,
     Link,
     Model,
     Range,
@@ -32,7 +33,7 @@ class Consideration(Model):
                      example="Samla inte in personuppgifter som ni inte behöver.")
 
 
-class Method(Model):
+class Method(Item):
     """A method card in the method bank (metodbanken)."""
 
     title: str = text("Titel", min_length=2, max_length=120, example="Min nya metod")
@@ -61,7 +62,7 @@ class Method(Model):
     _dates_not_in_future = field_validator("updated", "reviewed")(not_in_future)
 
 
-class Case(Model):
+class Case(Item):
     """A good-practice case (gott exempel)."""
 
     title: str = text("Titel", min_length=2, max_length=120, example="Mitt goda exempel")
@@ -88,7 +89,7 @@ class Case(Model):
     _published_not_in_future = field_validator("published")(not_in_future)
 
 
-class Post(Model):
+class Post(Item):
     """A blog post; the keys Material's blog plugin reads keep its names."""
 
     title: str = text("Titel", min_length=2, max_length=140, example="Mitt första inlägg")

@@ -55,9 +55,9 @@ def item_data(record: Record, site: SiteInfo) -> dict[str, Any]:
 
 def json_document(arena: Arena, ctype: ContentType, site: SiteInfo) -> str:
     items = [item_data(record, site) for record in published(arena, ctype)]
+    # No build date in the file: a rebuild of the same content must give the same bytes.
     document = {"type": ctype.name, "title": ctype.plural_label, "license": DATA_LICENSE,
-                "generated": site.today.isoformat(), "source": site.absolute(""), "count": len(items),
-                "items": items}
+                "source": site.absolute(""), "count": len(items), "items": items}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from .aliases import redirect_pages
 from .arena import Arena
+from .cms import cms_files
 from .explorer import explorer_pages
 from .feeds import feed_files
+from .fieldref import field_reference
 from .opendata import open_data_files
 from .print_deck import print_deck
 from .render import render_pages
@@ -25,6 +29,7 @@ from .vocabulary_pages import vocabulary_pages
 class SiteInfo:
     url: str          # absolute site URL ending in '/', or '' when unknown
     today: dt.date    # the build date (SOURCE_DATE_EPOCH when set)
+    extra: dict[str, Any] = field(default_factory=dict, hash=False)   # the engine's `extra` settings
 
     def absolute(self, path: str) -> str:
         """Absolute URL of a site path such as 'metoder/kundresa/'."""
@@ -35,6 +40,9 @@ Builder = Callable[[Arena, SiteInfo], dict[str, str | bytes]]
 
 BUILDERS: list[Builder] = [
     render_pages,
+    field_reference,
+    redirect_pages,
+    cms_files,
     explorer_pages,
     open_data_files,
     feed_files,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,8 +39,27 @@ class Problem:
         text = f"{self.field}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={self.line}::{escaped}"
+        return f"::{level} file={_escape_property(self.path)},line={self.line}::{_escape_data(text)}"
+
+    def code_quality_issue(self) -> dict:
+        """The same problem as a GitLab Code Quality (Code Climate) issue."""
+        return {
+            "description": f"{self.field}: {self.message}" + (f" ({self.hint})" if self.hint else ""),
+            "check_name": "arena-check",
+            "fingerprint": hashlib.sha1(str(self).encode("utf-8")).hexdigest(),
+            "severity": "major" if self.severity is Severity.ERROR else "minor",
+            "location": {"path": self.path, "lines": {"begin": self.line}},
+        }
+
+
+def _escape_data(text: str) -> str:
+    """GitHub workflow command escaping for the message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """Property values (file=...) must also escape the separators ':' and ','."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

@@ -10,7 +10,7 @@ import yaml
 from pydantic_core import PydanticUndefined
 
 from .content_types import ContentType
-from .fields import field_meta
+from .fields import field_meta, field_names
 from .slugs import slugify
 
 
@@ -38,7 +38,8 @@ def render_scaffold(ctype: ContentType, title: str, today: dt.date) -> str:
     with placeholder text: free text starts empty, references start as ids that
     do not exist, and optional fields keep their empty default."""
     lines = ["---"]
-    for name, info in ctype.model.model_fields.items():
+    for name in field_names(ctype.model):
+        info = ctype.model.model_fields[name]
         meta = field_meta(ctype.model, name)
         required = info.default is PydanticUndefined and info.default_factory is None
         example = meta.get("x-example")

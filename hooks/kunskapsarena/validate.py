@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .aliases import alias_problems, shared_alias_problems
 from .arena import Arena, Record
 from .body import body_problems
 from .clock import build_date
@@ -60,6 +61,7 @@ def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Ar
                 "två filer av samma typ får inte ha samma namn; döp om den ena"))
             continue
         arena.records[type_name][record.slug] = record
+    problems.extend(shared_alias_problems(arena))
     problems.sort(key=lambda p: (p.path, p.line, p.field))
     return arena
 
@@ -123,6 +125,7 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     if slug in _as_strings(source.data.get("related")) and ctype.model.model_fields.get("related"):
         found.append(Problem(source.path, source.front.line_of(("related",)), "related",
                              "en metod kan inte vara relaterad till sig själv", f"ta bort '{slug}'"))
+    found += alias_problems(ctype, source, known[ctype.name])
     found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
     try:
         ctype.model.model_validate(source.data, context=context)

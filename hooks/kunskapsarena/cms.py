@@ -1,0 +1,173 @@
+"""Decap CMS for editors who do not use git: admin/config.yml from the content model.
+
+Generated at every build from the same models and vocabularies as the
+validation, so the CMS can never offer a field or a value the check rejects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import TYPE_CHECKING, Any, get_args, get_origin
+
+import yaml
+from annotated_types import Ge, MaxLen
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+from .arena import Arena
+from .content_types import CONTENT_TYPES, ContentType
+from .fields import field_meta, field_names, unwrap_optional
+
+if TYPE_CHECKING:
+    from .outputs import SiteInfo
+
+DEFAULT_SCRIPT = "decap-cms.js"   # same origin: see README, "Web editing"
+LONG_TEXT = 150                     # max_length above this gets a multi-line box
+DATE_FORMAT = "YYYY-MM-DD"
+
+
+def cms_config(arena: Arena, settings: dict[str, Any] | None = None, site_url: str | None = None) -> dict[str, Any]:
+    """The whole config.yml; `settings` is mkdocs.yml's `extra.cms` (backend, media folders)."""
+    settings = settings or {}
+    config: dict[str, Any] = {
+        "backend": settings.get("backend") or {"name": "git-gateway", "branch": "main"},
+        # Every change becomes a pull request: the same checks as a git user's change run before it is published.
+        "publish_mode": settings.get("publish_mode", "editorial_workflow"),
+        "locale": "sv",
+        "media_folder": settings.get("media_folder", "content/assets/bilder"),
+        "public_folder": settings.get("public_folder", "/assets/bilder"),
+        # The arena's slug rule: lowercase ASCII, å/ä → a, ö → o, hyphens.
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [_collection(ctype, arena) for ctype in CONTENT_TYPES],
+    }
+    if site_url:
+        config["site_url"] = config["display_url"] = site_url
+    return config
+
+
+def cms_files(arena: Arena, site: SiteInfo) -> dict[str, str]:
+    """admin/index.html and admin/config.yml, set up by `extra.cms` in mkdocs.yml."""
+    settings = site.extra.get("cms") or {}
+    return {
+        "admin/index.html": admin_page(settings.get("script")),
+        "admin/config.yml": config_yaml(cms_config(arena, settings, site.url or None)),
+    }
+
+
+def config_yaml(config: dict[str, Any]) -> str:
+    header = "# Generated from the content model at every build; do not edit (see README, Web editing).\n"
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
+
+
+def admin_page(script: str | None = None) -> str:
+    src = escape(script or DEFAULT_SCRIPT)
+    return (
+        "<!doctype html>\n"
+        '<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        "<title>Redigera Kunskapsarenan</title>\n"
+        '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
+        "</head>\n<body>\n"
+        '<p id="cms-saknas" hidden>Redigeringsverktyget (Decap CMS) kunde inte laddas. '
+        "Be webbplatsens förvaltare installera det (se README, avsnittet Web editing).</p>\n"
+        f'<script src="{src}" onerror="document.getElementById(\'cms-saknas\').hidden = false"></script>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def _collection(ctype: ContentType, arena: Arena) -> dict[str, Any]:
+    model = ctype.model
+    fields = [_field(name, model.model_fields[name], field_meta(model, name), arena) for name in field_names(model)]
+    body: dict[str, Any] = {"label": "Brödtext", "name": "body", "widget": "markdown"}
+    if ctype.body_template:
+        body["default"] = ctype.body_template
+    if ctype.body_sections:
+        body["hint"] = "Rubriker som måste finnas (nivå 2, ##): " + ", ".join(ctype.body_sections)
+    return {
+        "name": ctype.name,
+        "label": ctype.plural_label,
+        "label_singular": ctype.label,
+        "folder": ctype.folder,
+        "create": True,
+        "extension": "md",
+        "format": "frontmatter",
+        "slug": "{{slug}}",
+        "summary": "{{title}}",
+        "fields": [*fields, body],
+    }
+
+
+def _field(name: str, info: FieldInfo, meta: dict[str, Any], arena: Arena) -> dict[str, Any]:
+    annotation, optional = unwrap_optional(info.annotation)
+    field: dict[str, Any] = {"label": info.title or name, "name": name}
+    if info.description:
+        field["hint"] = info.description
+    required = info.default is PydanticUndefined and info.default_factory is None
+    if not required or optional:
+        field["required"] = False
+    many = get_origin(annotation) is list
+    item = get_args(annotation)[0] if many else annotation
+    field.update(_widget(item, many, info, meta, arena))
+    if info.default not in (PydanticUndefined, None) and "default" not in field:
+        field["default"] = info.default
+    return field
+
+
+def _widget(item: Any, many: bool, info: FieldInfo, meta: dict[str, Any], arena: Arena) -> dict[str, Any]:
+    vocabulary, target = meta.get("x-vocabulary"), meta.get("x-ref")
+    if vocabulary or target == "person":
+        widget = {"widget": "select", "options": _options(vocabulary, target, arena)}
+        return {**widget, "multiple": True, **_min_items(info)} if many else widget
+    if target:
+        widget = {"widget": "relation", "collection": target, "value_field": "{{slug}}",
+                  "search_fields": ["title"], "display_fields": ["title"]}
+        return {**widget, "multiple": True, **_min_items(info)} if many else widget
+    if isinstance(item, type) and issubclass(item, BaseModel):
+        fields = [_field(n, item.model_fields[n], field_meta(item, n), arena) for n in field_names(item)]
+        if many:
+            return {"widget": "list", "fields": fields, **_min_items(info)}
+        return {"widget": "object", "fields": fields}
+    if many:
+        return {"widget": "list", "field": {"label": info.title or "Värde", "name": "value",
+                                            **_widget(item, False, FieldInfo(annotation=item), {}, arena)}}
+    if item is bool:
+        return {"widget": "boolean"}
+    if item is int:
+        minimum = next((m.ge for m in info.metadata if isinstance(m, Ge)), None)
+        return {"widget": "number", "value_type": "int", **({"min": minimum} if minimum is not None else {})}
+    if item is dt.date:
+        return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False}
+    widget: dict[str, Any] = {"widget": "string"}
+    max_length = next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None)
+    if max_length and max_length > LONG_TEXT:
+        widget["widget"] = "text"
+    pattern = next((m.pattern for m in info.metadata if hasattr(m, "pattern") and m.pattern), None)
+    if pattern:
+        widget["pattern"] = [pattern, "Skriv en hel adress som börjar med https://"
+                             if "http" in pattern else f"Ska matcha {pattern}"]
+    return widget
+
+
+def _options(vocabulary: str | None, target: str | None, arena: Arena) -> list[dict[str, str]]:
+    taxonomy = arena.taxonomy
+    if vocabulary:
+        return [{"label": label, "value": value} for value, label in taxonomy.ids(vocabulary).items()]
+    # People live in data/people.yml, a map of id → fields that Decap cannot edit as a
+    # collection; the select is rebuilt from it at every build instead.
+    options = []
+    for pid in taxonomy.ids("person"):
+        person = taxonomy.people.get(pid)
+        options.append({"label": f"{person.name} ({person.role})" if person else pid, "value": pid})
+    return options
+
+
+def _min_items(info: FieldInfo) -> dict[str, int]:
+    minimum = next((m.min_length for m in info.metadata if hasattr(m, "min_length") and m.min_length), None)
+    return {"min": minimum} if minimum else {}
+
+
+
+__all__ = ["DEFAULT_SCRIPT", "admin_page", "cms_config", "cms_files", "config_yaml"]

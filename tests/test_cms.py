@@ -1,0 +1,141 @@
+"""Decap CMS config generated from the content model: every field of every type, the right widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import get_args, get_origin
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from conftest import REPO, TODAY, ArenaDir
+from kunskapsarena import CONTENT_TYPES, load_arena
+from kunskapsarena.cms import admin_page, cms_config, cms_files, config_yaml
+from kunskapsarena.fields import field_meta, field_names
+from kunskapsarena.outputs import BUILDERS, SiteInfo
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return load_arena(REPO)
+
+
+@pytest.fixture(scope="module")
+def config(demo) -> dict:
+    text = config_yaml(cms_config(demo, {}, "https://kunskapsarena.example/"))
+    return yaml.safe_load(text)
+
+
+def unwrap(annotation):
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    return args[0] if get_origin(annotation) is not list and len(args) == 1 else annotation
+
+
+def check_fields(model: type[BaseModel], fields: list[dict], demo, where: str) -> int:
+    """Every model field, in order, with the widget its type calls for; returns fields checked."""
+    assert [f["name"] for f in fields] == field_names(model), where
+    taxonomy = demo.taxonomy
+    checked = 0
+    for field in fields:
+        name = field["name"]
+        info = model.model_fields[name]
+        meta = field_meta(model, name)
+        annotation = unwrap(info.annotation)
+        many = get_origin(annotation) is list
+        item = get_args(annotation)[0] if many else annotation
+        required = info.is_required() and type(None) not in get_args(info.annotation)
+        assert field.get("required", True) is required, f"{where}.{name}"
+        assert field["label"] == info.title, f"{where}.{name}"
+        if meta.get("x-vocabulary"):
+            assert field["widget"] == "select"
+            assert [o["value"] for o in field["options"]] == list(taxonomy.ids(meta["x-vocabulary"]))
+            assert [o["label"] for o in field["options"]] == list(taxonomy.ids(meta["x-vocabulary"]).values())
+        elif meta.get("x-ref") == "person":
+            assert field["widget"] == "select"
+            assert [o["value"] for o in field["options"]] == list(taxonomy.person_ids)
+        elif meta.get("x-ref"):
+            assert field["widget"] == "relation"
+            assert field["collection"] == meta["x-ref"]
+            assert field["collection"] in {c.name for c in CONTENT_TYPES}
+            assert field["value_field"] == "{{slug}}"
+        elif isinstance(item, type) and issubclass(item, BaseModel):
+            assert field["widget"] == ("list" if many else "object")
+            checked += check_fields(item, field["fields"], demo, f"{where}.{name}")
+        elif many:
+            assert field["widget"] == "list" and field["field"]["widget"] == "string"
+        else:
+            expected = {bool: "boolean", int: "number", dt.date: "datetime", str: ("string", "text")}[item]
+            assert field["widget"] in expected, f"{where}.{name}"
+        if meta.get("x-vocabulary") or meta.get("x-ref"):
+            assert field.get("multiple", False) is many, f"{where}.{name}"
+        checked += 1
+    return checked
+
+
+def test_config_is_valid_yaml_with_one_collection_per_type(config):
+    assert [c["name"] for c in config["collections"]] == [c.name for c in CONTENT_TYPES]
+    for collection, ctype in zip(config["collections"], CONTENT_TYPES, strict=True):
+        assert collection["folder"] == ctype.folder
+        assert collection["format"] == "frontmatter" and collection["extension"] == "md"
+        assert collection["create"] is True and collection["slug"] == "{{slug}}"
+    assert config["locale"] == "sv"
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["site_url"] == "https://kunskapsarena.example/"
+
+
+def test_every_field_of_every_type_has_the_right_widget(config, demo):
+    total = 0
+    for collection, ctype in zip(config["collections"], CONTENT_TYPES, strict=True):
+        *fields, body = collection["fields"]
+        total += check_fields(ctype.model, fields, demo, ctype.name)
+        assert body["name"] == "body" and body["widget"] == "markdown"
+        assert body.get("default", "") == ctype.body_template
+    assert total > 40
+
+
+def test_specific_widgets(config):
+    method = {f["name"]: f for f in config["collections"][0]["fields"]}
+    assert method["summary"]["widget"] == "text"          # up to 300 characters
+    assert method["title"]["widget"] == "string"
+    assert method["updated"] == {"label": "Senast ändrad", "name": "updated", "widget": "datetime",
+                                 "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
+    assert method["phases"]["multiple"] is True and method["phases"]["min"] == 1
+    assert method["duration"]["fields"][0] == {"label": "Minst", "name": "min", "widget": "number",
+                                               "value_type": "int", "min": 1}
+    assert method["source"]["fields"][1]["pattern"][0] == r"^https?://\S+$"
+    assert method["aliases"]["widget"] == "list"
+
+
+def test_new_vocabulary_values_reach_the_cms(arena: ArenaDir):
+    arena.replace("data/taxonomy.yml", "phases:\n", "phases:\n  kartlägga: Kartlägga nuläget\n")
+    found = yaml.safe_load(config_yaml(cms_config(load_arena(arena.root, today=TODAY))))
+    phases = next(f for f in found["collections"][0]["fields"] if f["name"] == "phases")
+    assert phases["options"][0] == {"label": "Kartlägga nuläget", "value": "kartlägga"}
+
+
+def test_backend_and_media_come_from_settings(demo):
+    settings = {"backend": {"name": "gitlab", "repo": "redaktionen/kunskapsarena", "branch": "main"},
+                "media_folder": "content/bilder", "public_folder": "/bilder", "publish_mode": "simple"}
+    config = cms_config(demo, settings)
+    assert config["backend"] == settings["backend"]
+    assert (config["media_folder"], config["public_folder"], config["publish_mode"]) == (
+        "content/bilder", "/bilder", "simple")
+
+
+def test_admin_page_loads_the_configured_script():
+    assert '<script src="https://cms.kommun.example/decap-cms.js"' in admin_page("https://cms.kommun.example/decap-cms.js")
+    assert '<script src="decap-cms.js"' in admin_page(None)
+    assert '<html lang="sv">' in admin_page(None)
+
+
+def test_cms_builder_reads_its_settings_from_the_site_extra(demo):
+    site = SiteInfo(url="https://arena.example/", today=TODAY,
+                    extra={"cms": {"script": "/js/decap-cms.js", "backend": {"name": "github", "repo": "a/b"}}})
+    files = cms_files(demo, site)
+    assert sorted(files) == ["admin/config.yml", "admin/index.html"]
+    assert '<script src="/js/decap-cms.js"' in files["admin/index.html"]
+    config = yaml.safe_load(files["admin/config.yml"])
+    assert config["backend"] == {"name": "github", "repo": "a/b"}
+    assert config["site_url"] == "https://arena.example/"
+    assert cms_files in BUILDERS
