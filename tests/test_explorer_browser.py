@@ -152,3 +152,19 @@ def test_print_link_carries_the_filter_to_the_deck(served_demo, page, methods):
     shown = page.locator("[data-ka-item]:visible h2").all_inner_texts()
     assert sorted(t.rstrip("¶").strip() for t in shown) == sorted(m.title for m in records if "testa" in m.data.phases)
     assert page.get_by_role("button", name="Skriv ut").is_visible()
+
+
+def test_case_explorer_uses_the_same_script(served_demo, page):
+    from kunskapsarena import CASE
+
+    arena = load_arena(REPO)
+    cases = arena.of_type(CASE)
+    organisation = max({c.data.organisation for c in cases}, key=lambda o: sum(c.data.organisation == o for c in cases))
+    page.goto(served_demo + "exempel/")
+    name = arena.taxonomy.organisation_name(organisation)
+    page.get_by_role("group", name="Organisation").get_by_label(name).check()
+    expected = sorted(c.title for c in cases if c.data.organisation == organisation)
+    assert 0 < len(expected) < len(cases)
+    assert sorted(visible_titles(page)) == expected
+    assert parse_qs(urlsplit(page.url).query) == {"organisation": [organisation]}
+    assert page.get_by_role("status").inner_text() == f"Visar {len(expected)} av {len(cases)} goda exempel"
