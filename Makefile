@@ -4,8 +4,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# axe-core for the browser accessibility audit: pinned, from the npm registry, checked against its integrity.
+AXE_CORE_VERSION   := 4.14.1
+AXE_CORE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
+AXE_CORE_JS        := $(VENV)/axe-core-$(AXE_CORE_VERSION)/axe.min.js
 
-.PHONY: site serve check test bench new clean schema
+.PHONY: site serve check test bench new clean schema cms audit screenshots
 
 site: $(STAMP)
 	$(BIN)/arena build
@@ -16,8 +20,17 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/arena check $(if $(FORMAT),--format $(FORMAT))
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -n 2
+test: $(STAMP) $(AXE_CORE_JS)
+	AXE_CORE_JS=$(AXE_CORE_JS) $(BIN)/python -m pytest -n 2
+
+# Audit every page with axe-core and record the result in data/accessibility-audit.yml,
+# which the accessibility statement shows (commit the file with the release).
+audit: $(STAMP) $(AXE_CORE_JS)
+	ARENA_RECORD_AUDIT=1 AXE_CORE_JS=$(AXE_CORE_JS) $(BIN)/python -m pytest tests/test_browser_axe.py
+
+# PNGs of the start page, method bank, a method and a case (desktop and mobile) for the README.
+screenshots: $(STAMP)
+	ARENA_SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest tests/test_browser_screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
@@ -25,6 +38,13 @@ bench: $(STAMP)
 # JSON Schema per content type for editors (VS Code, remark); rerun after changing data/.
 schema: $(STAMP)
 	$(BIN)/arena schema
+
+# Decap CMS served from the site itself (README, Web editing): needs npm once, not at build time.
+DECAP_CMS := decap-cms@3.16.3
+cms:
+	rm -rf .cache/decap && mkdir -p .cache/decap content/admin
+	cd .cache/decap && npm pack --silent $(DECAP_CMS) > /dev/null && tar xzf decap-cms-*.tgz
+	cd .cache/decap/package/dist && cp decap-cms.js decap-cms.js.LICENSE.txt *.decap-cms.js *.wasm ../../../../content/admin/
 
 # make new TYPE=method TITLE="Min nya metod"
 new: $(STAMP)
@@ -35,6 +55,17 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+$(AXE_CORE_JS): | $(STAMP)
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the accessibility tests: apt-get install npm" >&2; exit 1; }
+	rm -rf $(@D) && mkdir -p $(@D)
+	cd $(@D) && npm pack --silent axe-core@$(AXE_CORE_VERSION) >/dev/null
+	$(BIN)/python -c 'import base64, hashlib, sys; data = open(sys.argv[1], "rb").read(); \
+	    got = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode(); \
+	    sys.exit(0 if got == sys.argv[2] else "axe-core tarball integrity mismatch: " + got)' \
+	    $(@D)/axe-core-$(AXE_CORE_VERSION).tgz '$(AXE_CORE_INTEGRITY)'
+	tar -xzf $(@D)/axe-core-$(AXE_CORE_VERSION).tgz -C $(@D) --strip-components=1 package/axe.min.js package/LICENSE
+	rm $(@D)/axe-core-$(AXE_CORE_VERSION).tgz
 
 clean:
 	rm -rf site .site-* $(VENV)

@@ -21,6 +21,15 @@ from kunskapsarena.authors import material_authors
 from kunskapsarena.clock import build_date
 from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.problems import errors
+from kunskapsarena.statement import (
+    STATEMENT_PAGE,
+    StatementError,
+    audit_summary,
+    organisation_from_extra,
+    read_audit,
+    render_statement,
+    source_digest,
+)
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
@@ -51,6 +60,10 @@ def on_config(config):
                           + f"\n{len(found)} fel. Kör 'make check' för samma lista.")
     _arena = arena
     _configure_blog(config, arena)
+    try:
+        organisation_from_extra(config.extra)   # fail before building anything
+    except StatementError as exc:
+        raise PluginError(str(exc)) from None
     return config
 
 
@@ -109,6 +122,19 @@ def _add(files: Files, file: File) -> None:
         raise PluginError(f"content/{file.src_uri} krockar med en sida som arenan skapar; "
                           "byt namn på filen i content/")
     files.append(file)
+
+
+# The accessibility statement: organisation, compliance status and the latest
+# recorded audit are filled in at build time (see kunskapsarena/statement.py).
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if page.file.src_uri != STATEMENT_PAGE:
+        return markdown
+    try:
+        root = Path(config.config_file_path).parent
+        audit = audit_summary(read_audit(root), source_digest(root))
+        return render_statement(markdown, page.meta, organisation_from_extra(config.extra), config.site_name, audit)
+    except StatementError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_shutdown() -> None:

@@ -64,3 +64,7 @@ def tree_digest(root: Path) -> dict[str, str]:
     """Content hash of every file below root, to prove nothing was touched."""
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# Browser fixtures (demo site served on 127.0.0.1, Chromium via Playwright).
+pytest_plugins = ["browser_harness"]

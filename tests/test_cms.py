@@ -32,8 +32,11 @@ def unwrap(annotation):
     return args[0] if get_origin(annotation) is not list and len(args) == 1 else annotation
 
 
-def check_fields(model: type[BaseModel], fields: list[dict], demo, where: str) -> int:
-    """Every model field, in order, with the widget its type calls for; returns fields checked."""
+def check_fields(model: type[BaseModel], fields: list[dict], demo, where: str, optional_group: bool = False) -> int:
+    """Every model field, in order, with the widget its type calls for; returns fields checked.
+
+    Inside an optional group every field is optional for Decap, which would otherwise refuse
+    to save an item that leaves the group out."""
     assert [f["name"] for f in fields] == field_names(model), where
     taxonomy = demo.taxonomy
     checked = 0
@@ -44,7 +47,7 @@ def check_fields(model: type[BaseModel], fields: list[dict], demo, where: str) -
         annotation = unwrap(info.annotation)
         many = get_origin(annotation) is list
         item = get_args(annotation)[0] if many else annotation
-        required = info.is_required() and type(None) not in get_args(info.annotation)
+        required = info.is_required() and type(None) not in get_args(info.annotation) and not optional_group
         assert field.get("required", True) is required, f"{where}.{name}"
         assert field["label"] == info.title, f"{where}.{name}"
         if meta.get("x-vocabulary"):
@@ -61,7 +64,8 @@ def check_fields(model: type[BaseModel], fields: list[dict], demo, where: str) -
             assert field["value_field"] == "{{slug}}"
         elif isinstance(item, type) and issubclass(item, BaseModel):
             assert field["widget"] == ("list" if many else "object")
-            checked += check_fields(item, field["fields"], demo, f"{where}.{name}")
+            checked += check_fields(item, field["fields"], demo, f"{where}.{name}",
+                                    optional_group=not many and field.get("required") is False)
         elif many:
             assert field["widget"] == "list" and field["field"]["widget"] == "string"
         else:

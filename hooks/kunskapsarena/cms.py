@@ -111,6 +111,11 @@ def _field(name: str, info: FieldInfo, meta: dict[str, Any], arena: Arena) -> di
     many = get_origin(annotation) is list
     item = get_args(annotation)[0] if many else annotation
     field.update(_widget(item, many, info, meta, arena))
+    if field.get("required") is False and field["widget"] == "object":
+        # Decap enforces required sub-fields even when the group itself is left out;
+        # the check still requires them once any part of the group is filled in.
+        for child in field["fields"]:
+            child["required"] = False
     if info.default not in (PydanticUndefined, None) and "default" not in field:
         field["default"] = info.default
     return field

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .accessibility_lint import accessibility_problems, page_problems
 from .aliases import alias_problems, shared_alias_problems
 from .arena import Arena, Record
 from .body import body_problems
@@ -19,7 +20,7 @@ from .content_types import CONTENT_TYPES, ContentType, content_type
 from .load import SourceFile, UnreadableFile, read_content_file, read_data_file
 from .messages import dotted, nested_model, schema_problems
 from .models import Organisation, Person
-from .problems import Problem, did_you_mean, quote_list
+from .problems import Problem, did_you_mean, errors, quote_list
 from .slugs import is_slug, slugify
 from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
 from .yamlsource import YamlDocument
@@ -61,6 +62,7 @@ def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Ar
                 "två filer av samma typ får inte ha samma namn; döp om den ena"))
             continue
         arena.records[type_name][record.slug] = record
+    problems.extend(page_problems(root))
     problems.extend(shared_alias_problems(arena))
     problems.sort(key=lambda p: (p.path, p.line, p.field))
     return arena
@@ -99,10 +101,11 @@ def _check_file(job: tuple[str, Path]) -> tuple[str, dict | None, list[Problem]]
     except UnreadableFile as exc:
         return type_name, None, [exc.problem]
     found = _source_problems(content_type(type_name), source, taxonomy, known, context)
-    if found:
+    if errors(found):
         return type_name, None, found
+    # Warnings are reported but do not keep the item off the site.
     return type_name, {"slug": path.stem, "path": source.path, "body": source.body,
-                       "body_line": source.body_line, "data": source.data}, []
+                       "body_line": source.body_line, "data": source.data}, found
 
 
 def _content_paths(root: Path, ctype: ContentType) -> list[Path]:
@@ -127,6 +130,7 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
                              "en metod kan inte vara relaterad till sig själv", f"ta bort '{slug}'"))
     found += alias_problems(ctype, source, known[ctype.name])
     found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
+    found += accessibility_problems(source.path, source.body, source.body_line)
     try:
         ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:

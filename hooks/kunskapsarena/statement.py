@@ -1,0 +1,146 @@
+"""The accessibility statement (tillgänglighetsredogörelse): editor text plus facts filled in at build time.
+
+The editors write `content/tillganglighet.md` with placeholders; the build fills in
+the organisation (mkdocs.yml `extra.organisation`, so a municipality that forks the
+arena gets its own name and contacts), the compliance status from the page's front
+matter, and the latest automated audit as recorded by `make audit`
+(`data/accessibility-audit.yml`). Placeholders a statement may use:
+
+    {{ organisation.name }} {{ organisation.email }} {{ organisation.phone }}
+    {{ site_name }} {{ compliance }} {{ audit_summary }}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from .content_types import CONTENT_TYPES
+
+STATEMENT_PAGE = "tillganglighet.md"        # below docs_dir
+AUDIT_RECORD = "data/accessibility-audit.yml"
+COMPLIANCE = {"helt": "helt förenlig", "delvis": "delvis förenlig", "inte": "inte förenlig"}
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+          "oktober", "november", "december")
+SCHEME_LABELS = {"light": "ljust", "dark": "mörkt"}
+
+
+class StatementError(Exception):
+    """The statement cannot be published as configured; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    email: str
+    phone: str
+
+
+def organisation_from_extra(extra: Any) -> Organisation:
+    """extra.organisation from mkdocs.yml: a name, and an e-mail address or phone number to report to."""
+    where = "mkdocs.yml: extra.organisation"
+    raw = extra.get("organisation") if isinstance(extra, Mapping) else None
+    if not isinstance(raw, Mapping):
+        raise StatementError(f"{where} saknas (tillgänglighetsredogörelsen behöver organisationens namn och "
+                             "kontaktuppgifter: lägg till name, email och phone)")
+    values = {key: str(raw.get(key) or "").strip() for key in ("name", "email", "phone")}
+    if not values["name"]:
+        raise StatementError(f"{where}.name saknas (organisationen som ansvarar för webbplatsen)")
+    if not values["email"] and not values["phone"]:
+        raise StatementError(f"{where}: ange email eller phone (dit besökare rapporterar brister)")
+    unknown = sorted(set(raw) - set(values))
+    if unknown:
+        raise StatementError(f"{where}: okänt fält {', '.join(unknown)} (tillåtna: name, email, phone)")
+    return Organisation(**values)
+
+
+def swedish_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def read_audit(root: Path) -> dict | None:
+    path = Path(root) / AUDIT_RECORD
+    if not path.is_file():
+        return None
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return record if isinstance(record, dict) else None
+
+
+def source_digest(root: Path) -> str:
+    """A hash of everything that shapes the built site, so an audit is tied to the version it saw."""
+    root = Path(root)
+    folders = ["content", "data", "overrides", "hooks", *(ctype.folder for ctype in CONTENT_TYPES)]
+    # Installer and cache output (egg-info, __pycache__) and hidden files differ between checkouts.
+    files = {root / "mkdocs.yml"} | {path for folder in folders for path in (root / folder).rglob("*")
+                                     if path.is_file() and not any(map(_generated, path.relative_to(root).parts))}
+    files.discard(root / AUDIT_RECORD)
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _generated(part: str) -> bool:
+    return part.startswith(".") or part == "__pycache__" or part.endswith(".egg-info")
+
+
+def audit_summary(record: dict | None, digest: str) -> str:
+    """One Swedish paragraph about the latest recorded automated audit of this version, or that there is none."""
+    runs = (record or {}).get("schemes") or {}
+    if not runs:
+        return "Ingen automatisk granskning har registrerats för webbplatsen ännu."
+    current = {name: run for name, run in runs.items() if run.get("source") == digest}
+    if not current:
+        latest = max(dt.date.fromisoformat(str(run["date"])) for run in runs.values())
+        return (f"Den senaste automatiska granskningen gjordes den {swedish_date(latest)} på en tidigare version "
+                "av webbplatsen. Den här versionen har inte granskats sedan den ändrades.")
+    runs = current
+    latest = max(dt.date.fromisoformat(str(run["date"])) for run in runs.values())
+    pages = max(int(run["pages"]) for run in runs.values())
+    schemes = " och ".join(SCHEME_LABELS.get(name, name) for name in sorted(runs, key=list(SCHEME_LABELS).index))
+    failing = {name: run for name, run in runs.items() if int(run["pages_with_violations"])}
+    result = ("Inga brister hittades." if not failing else
+              "Brister hittades på " + ", ".join(
+                  f"{run['pages_with_violations']} sidor i {SCHEME_LABELS.get(name, name)} läge"
+                  for name, run in sorted(failing.items())) + ".")
+    return (f"Den senaste automatiska granskningen av den här versionen gjordes den {swedish_date(latest)}: alla {pages} sidor "
+            f"granskades med {record['tool']} mot {record['standard']} i {schemes} läge. {result}")
+
+
+def render_statement(markdown: str, meta: dict, organisation: Organisation, site_name: str,
+                     audit: str) -> str:
+    """The statement page's Markdown with every placeholder filled in."""
+    status = meta.get("compliance")
+    if status not in COMPLIANCE:
+        raise StatementError(f"content/{STATEMENT_PAGE}: compliance: '{status}' ska vara en av "
+                             f"{', '.join(COMPLIANCE)} (hur väl webbplatsen uppfyller lagen)")
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    try:
+        return environment.from_string(markdown).render(
+            organisation=organisation, site_name=site_name, compliance=COMPLIANCE[status],
+            audit_summary=audit)
+    except jinja2.TemplateError as exc:
+        raise StatementError(f"content/{STATEMENT_PAGE}: {exc} (tillåtna platshållare: organisation.name, "
+                             "organisation.email, organisation.phone, site_name, compliance, audit_summary)") from None
+
+
+def record_audit(root: Path, scheme: str, day: dt.date, pages: int, pages_with_violations: int,
+                 tool: str, standard: str, digest: str) -> None:
+    """Store one colour scheme's audit result for the statement (run by `make audit`)."""
+    path = Path(root) / AUDIT_RECORD
+    record = read_audit(root) or {}
+    if record.get("tool") != tool or record.get("standard") != standard:
+        record = {}   # results from another tool version or standard are not comparable
+    record.update(tool=tool, standard=standard)
+    record.setdefault("schemes", {})[scheme] = {
+        "date": day.isoformat(), "pages": pages, "pages_with_violations": pages_with_violations, "source": digest}
+    header = "# Written by `make audit` (tests/test_browser_axe.py); rendered in content/tillganglighet.md.\n"
+    path.write_text(header + yaml.safe_dump(record, allow_unicode=True, sort_keys=True), encoding="utf-8")
