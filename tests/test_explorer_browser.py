@@ -1,20 +1,12 @@
-"""The method explorer in a real browser (Debian's chromium driven by Playwright).
+"""The explorers in a real browser (Debian's chromium driven by Playwright).
 
-Self-contained on purpose: builds the demo once per session and serves it on
-127.0.0.1 with a threaded http.server, so it can be folded into a shared browser
-harness later. Without chromium the tests skip locally and fail under CI=true.
+Uses the shared browser harness (tests/browser_harness.py: the demo built once per
+worker, served on 127.0.0.1, one Chromium; missing Chromium fails under CI=true).
+Each test gets its own browser context so listeners and history start clean.
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -23,47 +15,11 @@ from conftest import REPO
 from kunskapsarena import METHOD, load_arena
 
 pytestmark = pytest.mark.build
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
-def chromium_path() -> str:
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is missing: CI must install Debian's chromium package")
-        pytest.skip("chromium is not installed")
-    return path
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def served_demo(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("browser") / "site"
-    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(REPO), "build",
-                             "--site-dir", str(site_dir)], capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield instance
-        instance.close()
+@pytest.fixture
+def served_demo(site_url) -> str:
+    return site_url + "/"
 
 
 @pytest.fixture
