@@ -38,12 +38,12 @@ def base_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        yield browser.new_page()
-        browser.close()
+def page(browser):
+    # The harness's Chromium (tests/browser_harness.py): a second sync Playwright in the
+    # same worker fails ("Sync API inside the asyncio loop") once the harness has started.
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 def test_old_address_of_a_renamed_item_opens_the_item(base_url, page):
