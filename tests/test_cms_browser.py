@@ -16,17 +16,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, TODAY, copy_project
+from conftest import REPO, TODAY, copy_project, needs_tool
 from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.fields import field_names
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
-playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [
     pytest.mark.build,
-    pytest.mark.skipif(not (REPO / "content" / "admin" / "decap-cms.js").is_file(),
-                       reason="Decap CMS not installed (make cms)"),
-    pytest.mark.skipif(not Path(CHROMIUM).is_file(), reason="chromium not installed"),
+    needs_tool((REPO / "content" / "admin" / "decap-cms.js").is_file(), "Decap CMS (make cms)"),
 ]
 CONFIG_ERROR = "Error loading the CMS configuration"
 
@@ -37,13 +33,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served_site(tmp_path_factory):
-    """The built demo with Decap's in-browser test backend instead of a git host."""
-    from test_build import arena_command
-
+def served_site(demo_site: Path, tmp_path_factory):
+    """A copy of the built demo with Decap's in-browser test backend instead of a git host."""
     site = tmp_path_factory.mktemp("cms") / "site"
-    result = arena_command(REPO, "build", "--site-dir", str(site), env={"SOURCE_DATE_EPOCH": "1795392000"})
-    assert result.returncode == 0, result.stdout + result.stderr
+    shutil.copytree(demo_site, site)
     config_path = site / "admin" / "config.yml"
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     config["backend"] = {"name": "test-repo"}   # entries live in the page's memory (window.repoFiles)
@@ -53,15 +46,6 @@ def served_site(tmp_path_factory):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield site, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        yield chromium
-        chromium.close()
 
 
 def test_decap_accepts_the_config_and_shows_every_field_of_every_type(served_site, browser):

@@ -8,10 +8,9 @@ import re
 import shutil
 import subprocess
 
-import pytest
 import yaml
 
-from conftest import REPO, ArenaDir
+from conftest import REPO, ArenaDir, needs_tool
 from kunskapsarena import CONTENT_TYPES
 from kunskapsarena.taxonomy import PEOPLE_FILE, TAXONOMY_FILE
 from test_cli import run_arena
@@ -55,8 +54,7 @@ def test_pre_commit_hook_runs_check_on_content_and_data_changes():
 REMARK = REPO / "node_modules" / ".bin" / "remark"
 
 
-@pytest.mark.skipif(not REMARK.exists() or shutil.which("node") is None,
-                    reason="optional editor tooling not installed (npm ci)")
+@needs_tool(REMARK.exists() and shutil.which("node") is not None, "the editor tooling (npm ci)")
 def test_remark_reports_front_matter_errors_with_line(arena: ArenaDir):
     """What VS Code's remark extension shows, run from the command line."""
     shutil.copy(REPO / ".remarkrc.mjs", arena.root)
