@@ -11,6 +11,10 @@ then measures:
              the same nav, theme and plugins
   overhead   build / plain - 1 (what our hooks cost)
 and sizes: HTML per item page (mean and max), site size per page.
+With --explore it builds once per size and reports instead: the method
+explorer page (HTML + explorer.js + explorer.css, raw and gzip) and
+search/search_index.json (raw, gzip, per 1 000 items). 1667 items hold
+1 000 methods.
 Budgets (2 cores): 1 000 items ≤ 10 s, 5 000 ≤ 60 s, ≤ 60 kB HTML per item
 page, check of 5 000 ≤ 1.5 s, overhead ≤ 5 %.
 """
@@ -18,6 +22,7 @@ page, check of 5 000 ≤ 1.5 s, overhead ≤ 5 %.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import shutil
 import statistics
@@ -106,14 +111,56 @@ def measure(count: int, workdir: Path, runs: int) -> dict[str, float]:
     }
 
 
+EXPLORER_ASSETS = ("assets/javascripts/explorer.js", "assets/stylesheets/explorer.css")
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))   # a typical server setting
+
+
+def measure_explore(count: int, workdir: Path) -> dict[str, float]:
+    """Explorer page and search index sizes in one real build."""
+    project = workdir / f"arena-{count}"
+    generated = generate(project, count)
+    site = workdir / f"site-{count}"
+    build = timed([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], project)
+    parts = [(site / "metoder" / "index.html").read_bytes()] + [(site / a).read_bytes() for a in EXPLORER_ASSETS]
+    index = (site / "search" / "search_index.json").read_bytes()
+    return {
+        "items": count, "methods": generated["methods"], "build_s": build,
+        "explorer_kb": sum(map(len, parts)) / 1024, "explorer_gz_kb": sum(map(gzip_size, parts)) / 1024,
+        "search_kb": len(index) / 1024, "search_gz_kb": gzip_size(index) / 1024,
+        "search_kb_per_1000": len(index) / 1024 / count * 1000,
+    }
+
+
+def main_explore(sizes: list[int], workdir: Path) -> None:
+    print(f"{'items':>6} {'methods':>8} {'build s':>8} {'explorer kB':>12} {'gzip kB':>8} "
+          f"{'search kB':>10} {'gzip kB':>8} {'search kB/1000 items':>21}", flush=True)
+    for count in sizes:
+        r = measure_explore(count, workdir)
+        print(f"{r['items']:>6} {r['methods']:>8} {r['build_s']:>8.1f} {r['explorer_kb']:>12.1f} "
+              f"{r['explorer_gz_kb']:>8.1f} {r['search_kb']:>10.1f} {r['search_gz_kb']:>8.1f} "
+              f"{r['search_kb_per_1000']:>21.1f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Kunskapsarena benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--runs", type=int, default=1, help="best of N runs per timing")
     parser.add_argument("--keep", type=Path, default=None, help="keep generated arenas here")
+    parser.add_argument("--explore", action="store_true",
+                        help="explorer page and search index sizes only (one build per size)")
     args = parser.parse_args()
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="arena-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    if args.explore:
+        try:
+            main_explore(args.sizes, workdir)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(workdir, ignore_errors=True)
+        return
     header = (f"{'items':>6} {'check s':>8} {'build s':>8} {'plain s':>8} {'overhead':>9} "
               f"{'item kB':>8} {'max kB':>7} {'pages':>6} {'site MB':>8} {'kB/page':>8}")
     rows = []

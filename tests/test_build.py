@@ -102,8 +102,9 @@ def test_case_page_shows_organisation_contacts_and_methods(site: Path, demo):
                 f"../../{METHOD.url(slug)}" for slug in case.data.methods]
 
 
-def test_method_bank_index_groups_every_method_by_phase(site: Path, demo):
-    soup = page(site, "metoder/")
+def test_method_bank_by_phase_groups_every_method_by_phase(site: Path, demo):
+    """The grouped view (issue 2); the Metodbank start page is the explorer (tests/test_explore_build.py)."""
+    soup = page(site, "metoder/per-fas/")
     body = article(soup)
     phase_labels = [h.get_text(strip=True).rstrip("¶") for h in body.find_all("h2")]
     assert phase_labels == [label for pid, label in demo.taxonomy.ids("phases").items()
@@ -112,16 +113,17 @@ def test_method_bank_index_groups_every_method_by_phase(site: Path, demo):
         phase = next(pid for pid, label in demo.taxonomy.ids("phases").items()
                      if label == h2.get_text(strip=True).rstrip("¶"))
         listed = {a["href"] for a in h2.find_next_sibling("ul").find_all("a")}
-        assert listed == {f"{m.slug}/" for m in demo.of_type(METHOD) if phase in m.data.phases}
+        assert listed == {f"../{m.slug}/" for m in demo.of_type(METHOD) if phase in m.data.phases}
+    assert page(site, "metoder/").select_one('a[href="../metoder/per-fas/"]') is not None, "explorer links the by-phase view"
 
 
 def test_case_index_groups_cases_by_organisation(site: Path, demo):
-    body = article(page(site, "exempel/"))
+    body = article(page(site, "exempel/per-organisation/"))
     seen = set()
     for h2 in body.find_all("h2"):
         organisation = h2.get_text(strip=True).rstrip("¶")
         for a in h2.find_next_sibling("ul").find_all("a"):
-            case = demo.get(CASE, a["href"].rstrip("/"))
+            case = demo.get(CASE, a["href"].removeprefix("../").rstrip("/"))
             assert demo.taxonomy.organisation_name(case.data.organisation) == organisation
             seen.add(case.slug)
     assert seen == {c.slug for c in demo.of_type(CASE)}

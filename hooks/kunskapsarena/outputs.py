@@ -18,12 +18,17 @@ from .arena import Arena
 from .cms import cms_files
 from .contacts import contacts_page
 from .event_pages import event_pages
+from .explorer import explorer_pages
+from .feeds import feed_files
 from .fieldref import field_reference
 from .ics import calendar_files
 from .idea_pages import idea_pages
+from .opendata import open_data_files
+from .print_deck import print_deck
 from .project_pages import project_pages
 from .render import render_pages
 from .training_pages import training_pages
+from .vocabulary_pages import vocabulary_pages
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,11 @@ BUILDERS: list[Builder] = [
     idea_pages,
     training_pages,
     contacts_page,
+    explorer_pages,
+    open_data_files,
+    feed_files,
+    vocabulary_pages,
+    print_deck,
 ]
 
 

@@ -17,6 +17,8 @@ from . import swedish
 from .arena import Arena, Record
 from .content_types import CASE, METHOD
 from .fields import Range
+from .related import used_together
+from .vocabulary_urls import organisation_page_uri, tag_page_uri
 
 if TYPE_CHECKING:
     from .outputs import SiteInfo
@@ -38,15 +40,17 @@ def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
             # Projects, ideas, trainings … that name the method (any type but cases and methods).
             also_in=[r for r in arena.graph.referrers(METHOD.name, method.slug)
                      if r.type.name not in (CASE.name, METHOD.name)],
-            related=[arena.get(METHOD, slug) for slug in method.data.related])
+            related=[arena.get(METHOD, slug) for slug in method.data.related],
+            used_together=used_together(arena, method))
     for case in cases:
         pages[case.page_uri] = env.get_template("case.md.j2").render(
             page_uri=case.page_uri, item=case, data=case.data,
             methods=[arena.get(METHOD, slug) for slug in case.data.methods])
-    index_uri = f"{METHOD.section}/index.md"
+    # The section start pages are the explorers (explorer.py); these are their grouped views.
+    index_uri = f"{METHOD.section}/per-fas.md"
     pages[index_uri] = env.get_template("methods_index.md.j2").render(
         page_uri=index_uri, methods=methods, by_phase=_methods_by_phase(arena, methods))
-    index_uri = f"{CASE.section}/index.md"
+    index_uri = f"{CASE.section}/per-organisation.md"
     pages[index_uri] = env.get_template("cases_index.md.j2").render(
         page_uri=index_uri, cases=cases, by_organisation=_cases_by_organisation(arena, cases))
     return pages
@@ -76,7 +80,8 @@ def environment(arena: Arena) -> Environment:
                       autoescape=False,   # output is Markdown; HTML parts use |e explicitly
                       auto_reload=False)  # one render per build: no stat() per page
     taxonomy = arena.taxonomy
-    env.globals.update(taxonomy=taxonomy, people=taxonomy.people)
+    env.globals.update(taxonomy=taxonomy, people=taxonomy.people,
+                       tag_page_uri=tag_page_uri, organisation_page_uri=organisation_page_uri)
     env.filters.update(
         md=escape_markdown,
         yaml_string=lambda value: json.dumps(str(value), ensure_ascii=False),

@@ -1,0 +1,24 @@
+"""Methods often used together: derived from items (cases, projects …) that name both."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .arena import Arena, Record
+from .content_types import METHOD
+
+
+def used_together(arena: Arena, method: Record) -> list[tuple[Record, int]]:
+    """Other methods named by the same items as `method`, most shared first.
+
+    Declared `related` methods are left out: the page lists them already.
+    Other methods' own `related` fields are not usage, so methods do not count as sources.
+    """
+    counts: Counter[str] = Counter()
+    for source in arena.graph.referrers(METHOD.name, method.slug):
+        if source.type is METHOD:
+            continue
+        others = {edge.target for edge in arena.graph.outgoing(source) if edge.target_kind == METHOD.name}
+        counts.update(others - {method.slug} - set(method.data.related))
+    found = [(arena.get(METHOD, slug), n) for slug, n in counts.items() if arena.get(METHOD, slug)]
+    return sorted(found, key=lambda item: (-item[1], item[0].title.casefold()))
