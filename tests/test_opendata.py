@@ -8,6 +8,7 @@ import io
 import json
 import typing
 
+import jsonschema
 import pytest
 
 from conftest import REPO
@@ -108,3 +109,18 @@ def test_open_data_page_documents_every_type_and_field(demo, files):
         assert f"(api/{api_name(ctype)}.json)" in page and f"(api/{api_name(ctype)}.csv)" in page
         for name in ctype.model.model_fields:
             assert f"| `{name}` |" in page, f"{ctype.name}.{name} is not documented"
+
+
+@pytest.mark.parametrize("ctype", CONTENT_TYPES, ids=lambda c: c.name)
+def test_published_json_schema_accepts_every_published_item(files, ctype):
+    schema = json.loads(files[f"api/schema/{ctype.name}.schema.json"])
+    jsonschema.Draft7Validator.check_schema(schema)
+    validator = jsonschema.Draft7Validator(schema)
+    items = json.loads(files[f"api/{api_name(ctype)}.json"])["items"]
+    assert items, f"no {ctype.name} in the demo to check the schema against"
+    for item in items:
+        fields = {k: v for k, v in item.items() if k not in ("type", "slug", "url") and v is not None}
+        problems = [f"{'.'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(fields)]
+        assert not problems, f"{item['slug']}: {problems}"
+    broken = dict(fields, title=123)
+    assert not validator.is_valid(broken), "the schema must be able to reject an item"

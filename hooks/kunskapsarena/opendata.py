@@ -25,6 +25,8 @@ from .arena import Arena, Record
 from .content_types import CONTENT_TYPES, ContentType
 from .messages import nested_model
 from .render import environment
+from .schema import dumps as schema_json
+from .schema import front_matter_schema
 
 if TYPE_CHECKING:
     from .outputs import SiteInfo
@@ -151,6 +153,8 @@ def open_data_files(arena: Arena, site: SiteInfo) -> dict[str, str | bytes]:
         files[f"{API_DIR}/{name}.json"] = json_document(arena, ctype, site)
         files[f"{API_DIR}/{name}.csv"] = csv_document(arena, ctype, site)
         files[f"{API_DIR}/{name}-excel.csv"] = csv_document(arena, ctype, site, excel=True)
+        # The same JSON Schema editors get from `arena schema`: the published contract of the fields.
+        files[f"{API_DIR}/schema/{ctype.name}.schema.json"] = schema_json(front_matter_schema(ctype, arena))
         types.append({"ctype": ctype, "name": name, "count": len(published(arena, ctype)),
                       "fields": field_rows(ctype.model)})
     files["oppna-data.md"] = environment(arena).get_template("open_data.md.j2").render(
