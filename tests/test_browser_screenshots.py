@@ -16,7 +16,7 @@ from conftest import REPO
 
 VIEWS = {
     "start": "/",
-    "metodbank": "/metoder/",
+    "metodbank": "/metoder/?phase=förstå",   # the explorer, filtered
     "metod": "/metoder/tjanstedesign/",
     "exempel": "/exempel/kunskapsarena-goteborgs-stad/",
 }
