@@ -85,26 +85,40 @@ def test_a_config_decap_rejects_is_reported(served_site, browser):
     page.close()
 
 
-def fill_required(page, fields: list[dict], where: str) -> None:
+def fill_required(page, fields: list[dict], where: str, pick=lambda boxes: boxes.first) -> None:
     """Fill every required field the way an editor would: type, pick from lists, set dates."""
+    hour = 9   # date-times get increasing hours, so an end comes after its start
     for field in fields:
-        if field.get("required") is False or field["widget"] == "markdown":
+        if field["widget"] == "markdown":
+            continue
+        if field.get("required") is False:
+            # Plain optional text too: rules across fields may need it (a physical event's place).
+            if field["widget"] == "string" and "pattern" not in field:
+                pick(page.locator(f"[id^='{field['name']}-field-']")).fill(f"Prov för {field['label'].lower()}")
             continue
         box = page.locator(f"[id^='{field['name']}-field-']")
         widget = field["widget"]
         if widget in ("string", "text"):
-            box.first.fill(f"Prov för {field['label'].lower()}")
+            pick(box).fill(f"Prov för {field['label'].lower()}")
         elif widget == "select":
-            box.first.click()
-            box.first.fill(field["options"][0]["label"])
+            pick(box).click()
+            first = field["options"][0]
+            pick(box).fill(first if isinstance(first, str) else first["label"])
             page.keyboard.press("Enter")
         elif widget == "number":
             for number in box.all():
                 number.fill("2025")   # a plausible year, and a valid count or duration
+        elif widget == "datetime" and field.get("time_format"):
+            pick(box).fill(f"2026-11-20T{hour:02d}:00")
+            hour += 1
         elif widget == "datetime":
-            box.first.fill("2026-11-20")
+            pick(box).fill("2026-11-20")
         elif widget == "object":
-            fill_required(page, field["fields"], f"{where}.{field['name']}")
+            fill_required(page, field["fields"], f"{where}.{field['name']}", pick)
+        elif widget == "list" and "fields" in field:
+            # One entry, as an editor adds it; its fields are the newest of their name on the page.
+            page.get_by_role("button", name=f"Add {field['label'].lower()}").click()
+            fill_required(page, field["fields"], f"{where}.{field['name']}", lambda boxes: boxes.last)
         else:
             pytest.fail(f"{where}.{field['name']}: no way to fill a required {widget} widget in this test")
 

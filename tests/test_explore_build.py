@@ -175,7 +175,9 @@ def test_every_organisation_page_links_its_items_and_contacts(site, demo):
     from kunskapsarena.slugs import slugify
 
     for org_id in demo.taxonomy.organisations:
-        items = {item_file(site, r) for r in visible_records(demo) if getattr(r.data, "organisation", None) == org_id}
+        # Every field that names an organisation counts (a case's organisation, an event's organiser …).
+        items = {item_file(site, r) for r in demo.graph.referrers("organisations", org_id)
+                 if not getattr(r.data, "draft", False)}
         people = [p for p in demo.taxonomy.people.values() if p.organisation == org_id]
         path = site / "organisationer" / slugify(org_id) / "index.html"
         if not items and not people:
