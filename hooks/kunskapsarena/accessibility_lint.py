@@ -22,7 +22,7 @@ from pathlib import Path
 
 from frontmatter.default_handlers import YAMLHandler
 
-from .body import headings
+from .body import headings, lines_outside_code
 from .load import relative
 from .problems import Problem, Severity
 
@@ -34,7 +34,6 @@ VAGUE_LINK_TEXTS = frozenset({
     "här hittar du mer", "klicka här för mer information", "click here", "here", "read more", "link",
 })
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\s*[(\[]")
@@ -102,18 +101,8 @@ def page_problems(root: Path, folder: str = "content") -> list[Problem]:
 
 def _prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """Body lines outside fenced code, with code spans and comments blanked out."""
-    fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
-        marker = _FENCE.match(line)
-        if marker:
-            token = marker.group(1)[0] * 3
-            if fence is None:
-                fence = token
-            elif token == fence:
-                fence = None
-            continue
-        if fence is None:
-            yield first_line + offset, _HTML_COMMENT.sub("", _CODE_SPAN.sub("``", line))
+    for line_number, line in lines_outside_code(body, first_line):
+        yield line_number, _HTML_COMMENT.sub("", _CODE_SPAN.sub("``", line))
 
 
 def _image_problems(path: str, line: int, text: str) -> list[Problem]:

@@ -19,8 +19,8 @@ class Heading:
     line: int
 
 
-def headings(body: str, first_line: int) -> Iterator[Heading]:
-    """ATX headings outside fenced code blocks, with their file lines."""
+def lines_outside_code(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Body lines outside fenced code blocks, with their file lines."""
     fence: str | None = None
     for offset, line in enumerate(body.split("\n")):
         marker = _FENCE.match(line)
@@ -32,9 +32,15 @@ def headings(body: str, first_line: int) -> Iterator[Heading]:
                 fence = None
             continue
         if fence is None:
-            match = _HEADING.match(line)
-            if match:
-                yield Heading(len(match.group(1)), match.group(2).strip(), first_line + offset)
+            yield first_line + offset, line
+
+
+def headings(body: str, first_line: int) -> Iterator[Heading]:
+    """ATX headings outside fenced code blocks, with their file lines."""
+    for line_number, line in lines_outside_code(body, first_line):
+        match = _HEADING.match(line)
+        if match:
+            yield Heading(len(match.group(1)), match.group(2).strip(), line_number)
 
 
 def body_problems(path: str, body: str, first_line: int, required: tuple[str, ...]) -> list[Problem]:

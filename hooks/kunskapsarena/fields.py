@@ -168,3 +168,10 @@ __all__ = [
     "STOCKHOLM", "Image", "Item", "Link", "LocalDateTime", "Model", "field_names", "Range", "Source", "Violation",
     "field_meta", "not_in_future", "plausible_year", "ref", "text", "unwrap_optional", "vocabulary",
 ]
+
+
+def end_not_before_start(model: Any) -> Any:
+    """For date ranges (`start`, optional `end`): an end before the start is a typo."""
+    if model.end is not None and model.end < model.start:
+        raise ValueError(f"slutet {model.end} ligger före starten {model.start}")
+    return model

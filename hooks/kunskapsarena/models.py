@@ -24,6 +24,7 @@ from .fields import (
     Range,
     Source,
     Violation,
+    end_not_before_start,
     not_in_future,
     plausible_year,
     ref,
@@ -214,11 +215,7 @@ class Period(Model):
     start: dt.date = text("Start", example="ÅÅÅÅ-MM-DD")
     end: dt.date | None = text("Slut", "Tomt om slutdatumet inte är bestämt.", default=None)
 
-    @model_validator(mode="after")
-    def _end_not_before_start(self) -> Period:
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"slutet {self.end} ligger före starten {self.start}")
-        return self
+    _end_not_before_start = model_validator(mode="after")(end_not_before_start)
 
 
 class Funding(Model):
@@ -325,11 +322,7 @@ class TrainingDate(Model):
     end: dt.date | None = text("Sista dagen", default=None)
     location: str | None = text("Plats", default=None)
 
-    @model_validator(mode="after")
-    def _end_not_before_start(self) -> TrainingDate:
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"slutet {self.end} ligger före starten {self.start}")
-        return self
+    _end_not_before_start = model_validator(mode="after")(end_not_before_start)
 
 
 class Training(Item):
