@@ -46,6 +46,14 @@ class ArenaDir:
         return [str(p) for p in load_arena(self.root, today=TODAY).problems]
 
 
+@pytest.fixture(scope="session")
+def demo():
+    """The demo arena, validated as of TODAY; tests must not change it."""
+    arena = load_arena(REPO, today=TODAY)
+    assert arena.ok, "\n".join(map(str, arena.problems))
+    return arena
+
+
 @pytest.fixture
 def arena(tmp_path: Path) -> ArenaDir:
     root = tmp_path / "arena"

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, TODAY
-from kunskapsarena import CASE, METHOD, POST, load_arena
+from kunskapsarena import CASE, METHOD, POST
 
 pytestmark = pytest.mark.build
 
@@ -17,13 +16,6 @@ pytestmark = pytest.mark.build
 @pytest.fixture(scope="module")
 def site(demo_site: Path) -> Path:
     return demo_site
-
-
-@pytest.fixture(scope="module")
-def demo():
-    arena = load_arena(REPO, today=TODAY)
-    assert arena.ok, "\n".join(map(str, arena.problems))
-    return arena
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

@@ -9,16 +9,11 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import REPO, TODAY, ArenaDir
+from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.cms import admin_page, cms_config, cms_files, config_yaml
 from kunskapsarena.fields import field_meta, field_names
 from kunskapsarena.outputs import BUILDERS, SiteInfo
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_arena(REPO)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO
-from kunskapsarena import CASE, METHOD, load_arena
+from kunskapsarena import CASE, METHOD
 from kunskapsarena.explorer import CASE_EXPLORER, METHOD_EXPLORER, cards
 
 pytestmark = pytest.mark.build
@@ -27,13 +27,6 @@ def site(tmp_path_factory) -> Path:
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795392000"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
-
-
-@pytest.fixture(scope="module")
-def demo():
-    arena = load_arena(REPO)
-    assert arena.ok
-    return arena
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import REPO
-from kunskapsarena import CASE, METHOD, load_arena
+from kunskapsarena import CASE, METHOD
 from kunskapsarena.explorer import (
     CASE_EXPLORER,
     DURATION_BANDS,
@@ -17,13 +14,6 @@ from kunskapsarena.explorer import (
     relative_url,
 )
 from kunskapsarena.fields import Range
-
-
-@pytest.fixture(scope="module")
-def demo():
-    arena = load_arena(REPO)
-    assert arena.ok
-    return arena
 
 
 def test_every_method_and_case_is_exactly_one_card(demo):

@@ -8,20 +8,12 @@ import time
 import feedparser
 import pytest
 
-from conftest import REPO
 from kunskapsarena import CASE, POST, load_arena
 from kunskapsarena.feeds import feed_files
 from kunskapsarena.outputs import SiteInfo
 
 SITE = SiteInfo(url="https://arena.example/", today=dt.date(2026, 11, 23))
 FEEDS = {"blog": (POST, lambda r: r.data.date), "cases": (CASE, lambda r: r.data.published)}
-
-
-@pytest.fixture(scope="module")
-def demo():
-    arena = load_arena(REPO)
-    assert arena.ok
-    return arena
 
 
 @pytest.fixture(scope="module")

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from pydantic import BaseModel
 
-from conftest import REPO, TODAY, ArenaDir
+from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, content_type, load_arena
 from kunskapsarena.fieldref import PAGE_URI, field_reference
 from kunskapsarena.fields import field_meta, field_names, unwrap_optional
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_arena(REPO)
 
 
 def sections(markdown: str) -> dict[str, list[list[str]]]:

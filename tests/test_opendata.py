@@ -11,20 +11,12 @@ import typing
 import jsonschema
 import pytest
 
-from conftest import REPO
 from kunskapsarena import CONTENT_TYPES, POST, load_arena
 from kunskapsarena.messages import nested_model
 from kunskapsarena.opendata import api_name, open_data_files
 from kunskapsarena.outputs import SiteInfo
 
 SITE = SiteInfo(url="https://arena.example/", today=dt.date(2026, 11, 23))
-
-
-@pytest.fixture(scope="module")
-def demo():
-    arena = load_arena(REPO)
-    assert arena.ok
-    return arena
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO
-from kunskapsarena import CONTENT_TYPES, load_arena
+from kunskapsarena import CONTENT_TYPES
 from kunskapsarena.cms import cms_config
 
 pytestmark = pytest.mark.build
@@ -18,11 +18,6 @@ pytestmark = pytest.mark.build
 @pytest.fixture(scope="module")
 def site(demo_site: Path) -> Path:
     return demo_site   # the session's one demo build (conftest), dated 2026-11-23
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_arena(REPO)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from pydantic_core import PydanticUndefined
 
 from conftest import REPO, ArenaDir
-from kunskapsarena import CONTENT_TYPES, load_arena
+from kunskapsarena import CONTENT_TYPES
 from kunskapsarena.fields import field_names
 from kunskapsarena.load import read_content_file, read_data_file
 from kunskapsarena.models import Person
@@ -25,11 +25,6 @@ def schemas(tmp_path_factory) -> dict[str, dict]:
     result = run_arena(REPO, "schema", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(out.glob("*.json"))}
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_arena(REPO)
 
 
 def jsonable(value):
