@@ -39,6 +39,9 @@ _arena: Arena | None = None
 _blocks: dict[str, Block] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
+# on_page_markdown only reads what on_files prepared, so hooks/parallel_pages.py
+# may run it in worker processes.
+PARALLEL_SAFE_PAGE_EVENTS = True
 
 
 def on_startup(command: str, dirty: bool) -> None:
