@@ -20,6 +20,7 @@ from kunskapsarena import CONTENT_TYPES, POST, Arena, Severity, load_arena
 from kunskapsarena.authors import material_authors
 from kunskapsarena.blocks import Block, UnknownBlock, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
+from kunskapsarena.html_parts import GeneratedPage
 from kunskapsarena.idea_pages import SubmissionConfigError
 from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.problems import errors
@@ -37,9 +38,10 @@ log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
 _arena: Arena | None = None
 _blocks: dict[str, Block] = {}
+_pages_with_parts: dict[str, GeneratedPage] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
-# on_page_markdown only reads what on_files prepared, so hooks/parallel_pages.py
+# The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
 
@@ -96,7 +98,11 @@ def on_files(files: Files, config) -> Files:
         outputs = site_outputs(_arena, site)
     except SubmissionConfigError as exc:
         raise PluginError(f"mkdocs.yml: {exc}") from None
+    _pages_with_parts.clear()
     for uri, content in outputs.items():
+        if isinstance(content, GeneratedPage):
+            _pages_with_parts[uri] = content
+            content = content.markdown
         _add(files, File.generated(config, uri, content=content))
     _blocks = page_blocks(_arena, site)
     for post in _arena.of_type(POST):
@@ -169,6 +175,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
                            f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except UnknownBlock as exc:
         raise PluginError(str(exc)) from None
+
+
+# Generated pages keep their fact cards and lists of links as finished HTML
+# (kunskapsarena/html_parts.py): they go in after the Markdown conversion.
+def on_page_content(html: str, page, config, files) -> str:
+    generated = _pages_with_parts.get(page.file.src_uri)
+    return generated.fill(html) if generated is not None else html
 
 
 def on_shutdown() -> None:

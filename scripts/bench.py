@@ -5,11 +5,13 @@ Usage: python scripts/bench.py [--sizes 1000 5000] [--keep DIR]
 For each size it generates a synthetic arena (scripts/generate_arena.py),
 then measures:
   check      `arena check` wall time (a fresh process, as editors run it)
-  build      `mkdocs build` with our hooks
+  build      `mkdocs build` with our hooks, pages rendered on every core
+             (hooks/parallel_pages.py)
+  serial     the same build in one process (KUNSKAPSARENA_WORKERS=1)
   plain      `mkdocs build` of the *same* Markdown with plain Material: the
-             generated pages and posts written into docs_dir, hooks removed,
-             the same nav, theme and plugins
-  overhead   build / plain - 1 (what our hooks cost)
+             generated pages and posts written into docs_dir (HTML parts
+             inlined), hooks removed, the same nav, theme and plugins; one process
+  overhead   serial / plain - 1 (what our hooks cost, core for core)
 and sizes: HTML per item page (mean and max), site size per page.
 With --explore it builds once per size and reports instead: the method
 explorer page (HTML + explorer.js + explorer.css, raw and gzip) and
@@ -39,22 +41,23 @@ from generate_arena import generate  # noqa: E402
 from kunskapsarena import CONTENT_TYPES, POST, load_arena  # noqa: E402
 from kunskapsarena.authors import material_authors  # noqa: E402
 from kunskapsarena.clock import build_date  # noqa: E402
+from kunskapsarena.html_parts import GeneratedPage  # noqa: E402
 from kunskapsarena.outputs import SiteInfo, site_outputs  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def timed(command: list[str], cwd: Path) -> float:
+def timed(command: list[str], cwd: Path, **env: str) -> float:
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env={**ENV, **env}, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
     return elapsed
 
 
-def best_of(runs: int, command: list[str], cwd: Path) -> float:
-    return min(timed(command, cwd) for _ in range(runs))
+def best_of(runs: int, command: list[str], cwd: Path, **env: str) -> float:
+    return min(timed(command, cwd, **env) for _ in range(runs))
 
 
 def plain_material_project(project: Path, target: Path) -> Path:
@@ -65,7 +68,9 @@ def plain_material_project(project: Path, target: Path) -> Path:
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     for uri, content in site_outputs(arena, SiteInfo(config.get("site_url", ""), build_date())).items():
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
+        if isinstance(content, GeneratedPage):   # the HTML parts written into the Markdown
+            (docs / uri).write_text(content.inline(), encoding="utf-8")
+        elif isinstance(content, bytes):
             (docs / uri).write_bytes(content)
         else:
             (docs / uri).write_text(content, encoding="utf-8")
@@ -96,6 +101,7 @@ def measure(count: int, workdir: Path, runs: int) -> dict[str, float]:
     check = best_of(runs, arena_cli, project)
     build_cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(workdir / f"site-{count}")]
     build = best_of(runs, build_cmd, project)
+    serial = best_of(runs, build_cmd, project, KUNSKAPSARENA_WORKERS="1")
     plain = plain_material_project(project, workdir / f"plain-{count}")
     plain_time = best_of(runs, [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir",
                                 str(workdir / f"plain-site-{count}")], plain)
@@ -104,8 +110,8 @@ def measure(count: int, workdir: Path, runs: int) -> dict[str, float]:
     pages = list(site.rglob("*.html"))
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     return {
-        "items": count, "check_s": check, "build_s": build, "plain_s": plain_time,
-        "overhead_pct": (build / plain_time - 1) * 100,
+        "items": count, "check_s": check, "build_s": build, "serial_s": serial, "plain_s": plain_time,
+        "overhead_pct": (serial / plain_time - 1) * 100,
         "item_page_kb_mean": statistics.mean(sizes) / 1024, "item_page_kb_max": max(sizes) / 1024,
         "pages": len(pages), "site_mb": total / 1024 / 1024, "kb_per_page": total / len(pages) / 1024,
     }
@@ -161,13 +167,14 @@ def main() -> None:
             if args.keep is None:
                 shutil.rmtree(workdir, ignore_errors=True)
         return
-    header = (f"{'items':>6} {'check s':>8} {'build s':>8} {'plain s':>8} {'overhead':>9} "
+    header = (f"{'items':>6} {'check s':>8} {'build s':>8} {'serial s':>9} {'plain s':>8} {'overhead':>9} "
               f"{'item kB':>8} {'max kB':>7} {'pages':>6} {'site MB':>8} {'kB/page':>8}")
     rows = []
     try:
         for count in args.sizes:
             r = measure(count, workdir, args.runs)
-            rows.append(f"{r['items']:>6} {r['check_s']:>8.2f} {r['build_s']:>8.1f} {r['plain_s']:>8.1f} "
+            rows.append(f"{r['items']:>6} {r['check_s']:>8.2f} {r['build_s']:>8.1f} {r['serial_s']:>9.1f} "
+                        f"{r['plain_s']:>8.1f} "
                         f"{r['overhead_pct']:>8.1f}% {r['item_page_kb_mean']:>8.1f} {r['item_page_kb_max']:>7.1f} "
                         f"{r['pages']:>6} {r['site_mb']:>8.1f} {r['kb_per_page']:>8.1f}")
             print(rows[-1] if len(rows) > 1 else header + "\n" + rows[-1], flush=True)

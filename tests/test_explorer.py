@@ -11,9 +11,9 @@ from kunskapsarena.explorer import (
     bands,
     cards,
     facets,
-    relative_url,
 )
 from kunskapsarena.fields import Range
+from kunskapsarena.site_urls import href, relative_url
 
 
 def test_every_method_and_case_is_exactly_one_card(demo):
@@ -69,6 +69,16 @@ def test_relative_url_between_directory_urls():
     assert relative_url("metoder/", "metoder/kundresa/") == "../metoder/kundresa/"
     assert relative_url("", "exempel/x/") == "exempel/x/"
     assert relative_url("taggar/workshop/", "blog/y/") == "../../blog/y/"
+
+
+def test_href_between_docs_pages():
+    assert href("exempel/x.md", "metoder/kundresa.md") == "../../exempel/x/"
+    assert href("kontakter/index.md", "metoder/per-fas.md") == "../../kontakter/"
+    assert href("metoder/kundresa.md", "metoder/index.md") == "kundresa/"
+    assert href("metoder/skuggning.md", "metoder/kundresa.md") == "../skuggning/"
+    assert href("taggar/workshop.md", "index.md") == "taggar/workshop/"
+    assert href("index.md", "metoder/per-fas.md") == "../../"
+    assert href("index.md", "index.md") == "./"
 
 
 def test_deck_headings_move_one_level_down_outside_code():

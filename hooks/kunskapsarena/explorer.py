@@ -17,6 +17,7 @@ from .arena import Arena, Record
 from .content_types import CASE, METHOD, ContentType
 from .fields import Range
 from .render import environment, format_minutes, format_persons
+from .site_urls import page_url, relative_url
 
 if TYPE_CHECKING:
     from .outputs import SiteInfo
@@ -191,15 +192,6 @@ def facets(arena: Arena, spec: ExplorerSpec, deck: list[Card]) -> list[Facet]:
         if options:
             result.append(Facet(facet.key, facet.legend, tuple(options)))
     return result
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """Link between two directory URLs such as 'metoder/' and 'exempel/x/' (raw HTML is not rewritten)."""
-    return "../" * from_url.count("/") + to_url
-
-
-def page_url(docs_path: str) -> str:
-    return docs_path[: -len("index.md")] if docs_path.endswith("index.md") else docs_path[:-3] + "/"
 
 
 def explorer_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:

@@ -2,7 +2,8 @@
 
 A builder takes the validated arena and facts about the site and returns
 files by their docs-relative path: `.md` files become pages, anything else
-(JSON, CSV, iCalendar, feeds) is published as it is. A feature adds itself
+(JSON, CSV, iCalendar, feeds) is published as it is. A page may come as a
+GeneratedPage: Markdown plus finished HTML parts that go in after conversion. A feature adds itself
 by appending its builder to BUILDERS; the site adapters never change.
 """
 
@@ -21,6 +22,7 @@ from .event_pages import event_pages
 from .explorer import explorer_pages
 from .feeds import feed_files
 from .fieldref import field_reference
+from .html_parts import GeneratedPage
 from .ics import calendar_files
 from .idea_pages import idea_pages
 from .opendata import open_data_files
@@ -42,7 +44,8 @@ class SiteInfo:
         return self.url + path if self.url else "/" + path
 
 
-Builder = Callable[[Arena, SiteInfo], dict[str, str | bytes]]
+Output = str | bytes | GeneratedPage
+Builder = Callable[[Arena, SiteInfo], dict[str, Output]]
 
 BUILDERS: list[Builder] = [
     render_pages,
@@ -63,9 +66,9 @@ BUILDERS: list[Builder] = [
 ]
 
 
-def site_outputs(arena: Arena, site: SiteInfo) -> dict[str, str | bytes]:
+def site_outputs(arena: Arena, site: SiteInfo) -> dict[str, Output]:
     """Every generated file: docs-relative path → content."""
-    outputs: dict[str, str | bytes] = {}
+    outputs: dict[str, Output] = {}
     for build in BUILDERS:
         for uri, content in build(arena, site).items():
             if uri in outputs:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .arena import Arena
 from .content_types import METHOD
 from .explorer import METHOD_EXPLORER, cards
+from .html_parts import GeneratedPage, render_page
 from .render import environment
 
 if TYPE_CHECKING:
@@ -33,8 +34,8 @@ def demote_headings(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def print_deck(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
+def print_deck(arena: Arena, site: SiteInfo | None = None) -> dict[str, str | GeneratedPage]:
     env = environment(arena)
     env.filters["demote_headings"] = demote_headings
-    return {DECK_PAGE: env.get_template("print_deck.md.j2").render(
+    return {DECK_PAGE: render_page(env.get_template("print_deck.md.j2"),
         page_uri=DECK_PAGE, cards=cards(arena, METHOD_EXPLORER), ctype=METHOD)}

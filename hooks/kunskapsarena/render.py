@@ -1,7 +1,8 @@
 """Generated pages: item pages and section indexes as Markdown, from the records.
 
-The output is plain Markdown (with a little HTML for the fact cards), so
-any Markdown site engine can take it; the MkDocs adapter only hands it over.
+The output is Markdown whose generated parts (fact cards, lists of links,
+contacts) are finished HTML kept beside it (html_parts.py), so any Markdown
+site engine can take it; the MkDocs adapter puts the parts in after conversion.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from . import swedish
 from .arena import Arena, Record
 from .content_types import CASE, METHOD
 from .fields import Range
+from .html_parts import GeneratedPage, render_page
 from .related import used_together
+from .site_urls import href
 from .vocabulary_urls import organisation_page_uri, tag_page_uri
 
 if TYPE_CHECKING:
@@ -27,14 +30,14 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|"})
 
 
-def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
-    """Item pages and section indexes: docs-relative path → Markdown."""
+def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str | GeneratedPage]:
+    """Item pages and section indexes: docs-relative path → page."""
     env = environment(arena)
     pages: dict[str, str] = {}
     methods = arena.of_type(METHOD)
     cases = arena.of_type(CASE)
     for method in methods:
-        pages[method.page_uri] = env.get_template("method.md.j2").render(
+        pages[method.page_uri] = render_page(env.get_template("method.md.j2"),
             page_uri=method.page_uri, item=method, data=method.data,
             used_in=arena.graph.referrers(METHOD.name, method.slug, source_type=CASE.name),
             # Projects, ideas, trainings … that name the method (any type but cases and methods).
@@ -43,15 +46,15 @@ def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
             related=[arena.get(METHOD, slug) for slug in method.data.related],
             used_together=used_together(arena, method))
     for case in cases:
-        pages[case.page_uri] = env.get_template("case.md.j2").render(
+        pages[case.page_uri] = render_page(env.get_template("case.md.j2"),
             page_uri=case.page_uri, item=case, data=case.data,
             methods=[arena.get(METHOD, slug) for slug in case.data.methods])
     # The section start pages are the explorers (explorer.py); these are their grouped views.
     index_uri = f"{METHOD.section}/per-fas.md"
-    pages[index_uri] = env.get_template("methods_index.md.j2").render(
+    pages[index_uri] = render_page(env.get_template("methods_index.md.j2"),
         page_uri=index_uri, methods=methods, by_phase=_methods_by_phase(arena, methods))
     index_uri = f"{CASE.section}/per-organisation.md"
-    pages[index_uri] = env.get_template("cases_index.md.j2").render(
+    pages[index_uri] = render_page(env.get_template("cases_index.md.j2"),
         page_uri=index_uri, cases=cases, by_organisation=_cases_by_organisation(arena, cases))
     return pages
 
@@ -91,6 +94,7 @@ def environment(arena: Arena) -> Environment:
         persons=format_persons,
         link=relative_link,
         link_to=relative_uri,
+        href=href,
         long_date=swedish.long_date,
         weekday_date=swedish.weekday_date,
         clock=swedish.clock,
