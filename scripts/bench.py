@@ -87,11 +87,11 @@ def plain_material_project(project: Path, target: Path) -> Path:
     return target
 
 
-def page_sizes(site: Path) -> list[int]:
-    sections = {c.section for c in CONTENT_TYPES}
-    return [p.stat().st_size for p in site.rglob("index.html")
-            if p.parent.parent.name in sections and p.parent.name != "index.html"
-            and p.parent.parent != site]
+def page_sizes(project: Path, site: Path) -> list[int]:
+    """HTML size of every item page (not the listings and the print deck beside them)."""
+    arena = load_arena(project)
+    return [(site / record.url / "index.html").stat().st_size
+            for ctype in CONTENT_TYPES if ctype is not POST for record in arena.of_type(ctype)]
 
 
 def measure(count: int, workdir: Path, runs: int) -> dict[str, float]:
@@ -106,7 +106,7 @@ def measure(count: int, workdir: Path, runs: int) -> dict[str, float]:
     plain_time = best_of(runs, [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir",
                                 str(workdir / f"plain-site-{count}")], plain)
     site = workdir / f"site-{count}"
-    sizes = page_sizes(site)
+    sizes = page_sizes(project, site)
     pages = list(site.rglob("*.html"))
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     return {
