@@ -16,13 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from kunskapsarena import CONTENT_TYPES, POST, Arena, Severity, load_arena
+from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena
 from kunskapsarena.authors import material_authors
 from kunskapsarena.blocks import Block, UnknownBlock, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
 from kunskapsarena.html_parts import GeneratedPage
 from kunskapsarena.idea_pages import SubmissionConfigError
 from kunskapsarena.outputs import SiteInfo, site_outputs
+from kunskapsarena.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.problems import errors
 from kunskapsarena.statement import (
     STATEMENT_PAGE,
@@ -33,6 +34,7 @@ from kunskapsarena.statement import (
     render_statement,
     source_digest,
 )
+from kunskapsarena.workers import worker_count
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
@@ -50,7 +52,7 @@ def on_startup(command: str, dirty: bool) -> None:
     global _workers
     # Validate in parallel for one-off builds; `serve` runs a threaded
     # server, where forking worker processes is not safe.
-    _workers = 1 if command == "serve" else (os.cpu_count() or 1)
+    _workers = 1 if command == "serve" else worker_count()
 
 
 # Priority 100: validate before any plugin's on_config, and before Material's
@@ -95,7 +97,7 @@ def on_files(files: Files, config) -> Files:
     global _blocks
     site = SiteInfo(url=_site_url(config), today=build_date(), extra=dict(config.extra))
     try:
-        outputs = site_outputs(_arena, site)
+        outputs = site_outputs(_arena, site, workers=_workers)
     except SubmissionConfigError as exc:
         raise PluginError(f"mkdocs.yml: {exc}") from None
     _pages_with_parts.clear()
@@ -182,6 +184,25 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     generated = _pages_with_parts.get(page.file.src_uri)
     return generated.fill(html) if generated is not None else html
+
+
+# The print deck's cards take each method's body as converted on the method's
+# own page (kunskapsarena/print_deck.py); every page is converted by now.
+def on_env(env, config, files: Files):
+    deck = files.get_file_from_path(DECK_PAGE)
+    if deck is not None and deck.page is not None and deck.page.content is not None:
+        deck.page.content = fill_deck(
+            deck.page.content, lambda slug: _converted(files.get_file_from_path(METHOD.page_uri(slug)), config, files))
+    return env
+
+
+def _converted(file: File | None, config, files: Files) -> str | None:
+    if file is None or file.page is None:
+        return None
+    if file.page.content is None:   # a --dirty build converts changed pages only
+        file.page.read_source(config)
+        file.page.render(config, files)
+    return file.page.content
 
 
 def on_shutdown() -> None:

@@ -35,9 +35,10 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
+from kunskapsarena.workers import can_fork, worker_count
+
 log = logging.getLogger("mkdocs.hooks.parallel_pages")
 
-WORKERS_VARIABLE = "KUNSKAPSARENA_WORKERS"
 # Page state that `_populate_page` sets (read_source, render, plugin events).
 POPULATED_STATE = ("markdown", "meta", "content", "toc", "title", "_title_from_render",
                    "present_anchor_ids", "links_to_anchors")
@@ -54,19 +55,10 @@ _original_populate = mkdocs_build._populate_page
 _original_build = mkdocs_build._build_page
 
 
-def worker_count() -> int:
-    configured = os.environ.get(WORKERS_VARIABLE, "").strip()
-    if configured:
-        return max(1, int(configured))
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 # ---------------------------------------------------------------- events
 
 def on_startup(command: str, dirty: bool) -> None:
-    if command == "build" and not dirty and worker_count() > 1 and "fork" in mp.get_all_start_methods():
+    if command == "build" and not dirty and worker_count() > 1 and can_fork():
         mkdocs_build._populate_page = _populate_page
         mkdocs_build._build_page = _build_page
 
@@ -88,7 +80,7 @@ def on_shutdown() -> None:
 class PageResult:
     records: list[logging.LogRecord]
     state: dict[str, Any] | None = None        # populated state to install; None: already in place
-    search_entries: list[dict] = field(default_factory=list)
+    search_entries: list[list[dict]] = field(default_factory=list)   # per search plugin; [] if none
     error: Exception | None = None             # raised at the page's turn (main process only)
 
 
@@ -116,8 +108,9 @@ def _build_page(page: Page, config, doc_files, nav, env, dirty: bool = False, ex
     if result is None:
         return _original_build(page, config, doc_files, nav, env, dirty, excluded)
     _replay(result)
-    for plugin in _search_plugins(config):
-        plugin.search_index.entries.extend(result.search_entries)
+    if result.search_entries:
+        for plugin, entries in zip(_search_plugins(config), result.search_entries, strict=True):
+            plugin.search_index.entries.extend(entries)
 
 
 # ---------------------------------------------------------------- the two loops
@@ -155,10 +148,10 @@ def _build_all(config, doc_files, nav, env) -> dict[str, PageResult]:
         _original_build(page, config, doc_files, nav, env, False, page.file.inclusion.is_excluded())
         entries = []
         for plugin, start in zip(searches, before, strict=True):
-            entries.extend(plugin.search_index.entries[start:])
+            entries.append(plugin.search_index.entries[start:])
             # Merged back in page order at the page's turn, in every process.
             del plugin.search_index.entries[start:]
-        return PageResult([], search_entries=entries)
+        return PageResult([], search_entries=entries if any(entries) else [])
 
     return _run_shared(pages, _serial_prefixes(config), render,
                        lambda page: TEMPLATE_COST + len(page.content or ""))

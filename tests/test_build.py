@@ -106,7 +106,7 @@ def test_method_bank_by_phase_groups_every_method_by_phase(site: Path, demo):
                      if label == h2.get_text(strip=True).rstrip("¶"))
         listed = {a["href"] for a in h2.find_next_sibling("ul").find_all("a")}
         assert listed == {f"../{m.slug}/" for m in demo.of_type(METHOD) if phase in m.data.phases}
-    assert page(site, "metoder/").select_one('a[href="../metoder/per-fas/"]') is not None, "explorer links the by-phase view"
+    assert page(site, "metoder/").select_one('a[href="per-fas/"]') is not None, "explorer links the by-phase view"
 
 
 def test_case_index_groups_cases_by_organisation(site: Path, demo):

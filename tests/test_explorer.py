@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kunskapsarena import CASE, METHOD
 from kunskapsarena.explorer import (
     CASE_EXPLORER,
@@ -13,7 +15,9 @@ from kunskapsarena.explorer import (
     facets,
 )
 from kunskapsarena.fields import Range
-from kunskapsarena.site_urls import href, relative_url
+from kunskapsarena.html_parts import BODY_END, BODY_START, converted_body, marked_body
+from kunskapsarena.print_deck import body_placeholder, deck_card_body, fill_deck
+from kunskapsarena.site_urls import href, url_href
 
 
 def test_every_method_and_case_is_exactly_one_card(demo):
@@ -65,10 +69,12 @@ def test_duration_bands_follow_the_overlap_rule():
     assert bands(GROUP_BANDS, Range(min=10, max=40)) == ["6-12", "13-30", "over-30"]
 
 
-def test_relative_url_between_directory_urls():
-    assert relative_url("metoder/", "metoder/kundresa/") == "../metoder/kundresa/"
-    assert relative_url("", "exempel/x/") == "exempel/x/"
-    assert relative_url("taggar/workshop/", "blog/y/") == "../../blog/y/"
+def test_url_href_between_directory_urls():
+    assert url_href("metoder/kundresa/", "metoder/") == "kundresa/"
+    assert url_href("exempel/x/", "") == "exempel/x/"
+    assert url_href("blog/y/", "taggar/workshop/") == "../../blog/y/"
+    assert url_href("blog/y/", "blog/") == "y/"
+    assert url_href("", "blog/y/") == "../../"
 
 
 def test_href_between_docs_pages():
@@ -81,8 +87,30 @@ def test_href_between_docs_pages():
     assert href("index.md", "index.md") == "./"
 
 
-def test_deck_headings_move_one_level_down_outside_code():
-    from kunskapsarena.print_deck import demote_headings
+def test_deck_card_body_moves_headings_down_and_keeps_ids_unique():
+    body = ('<h2 id="syfte">Syfte<a class="headerlink" href="#syfte" title="Länk">¶</a></h2>\n'
+            '<p>Se <a href="#steg">stegen</a> och <a href="../kundresa/">kundresan</a>.</p>\n'
+            '<h3 id="steg">Steg</h3>\n<pre><code>&lt;h2 id="x"&gt; &lt;a href="#y"&gt;</code></pre>')
+    assert deck_card_body(body, "persona") == (
+        '<h3 id="persona--syfte">Syfte<a class="headerlink" href="#persona--syfte" title="Länk">¶</a></h3>\n'
+        '<p>Se <a href="#persona--steg">stegen</a> och <a href="../kundresa/">kundresan</a>.</p>\n'
+        '<h4 id="persona--steg">Steg</h4>\n<pre><code>&lt;h2 id="x"&gt; &lt;a href="#y"&gt;</code></pre>')
 
-    text = "## Syfte\n\nText\n\n### Steg\n\n```\n## not a heading\n```\n#hashtag"
-    assert demote_headings(text) == "### Syfte\n\nText\n\n#### Steg\n\n```\n## not a heading\n```\n#hashtag"
+
+def test_deck_cards_take_the_marked_body_of_each_method_page():
+    pages = {"a": f"<h1>A</h1>\n{BODY_START}\n<p>Text A</p>\n{BODY_END}\n<h2>Används i</h2>",
+             "b": f"{BODY_START}\n{BODY_END}"}
+    deck = f"<section>{body_placeholder('a')}</section><section>{body_placeholder('b')}</section>"
+    assert fill_deck(deck, pages.get) == "<section><p>Text A</p></section><section></section>"
+    with pytest.raises(ValueError, match="'c' has no converted body"):
+        fill_deck(body_placeholder("c"), pages.get)
+    with pytest.raises(ValueError, match="'d' has no converted body"):
+        fill_deck(body_placeholder("d"), {"d": "<p>no marks</p>"}.get)
+
+
+def test_marked_body_survives_markdown_conversion():
+    import markdown
+
+    body = marked_body("Text\n\n- a\n- b")   # the end mark is not taken into the list
+    html = markdown.markdown(f"# T\n\n{body}\n\n## Next")
+    assert converted_body(html) == "<p>Text</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>"

@@ -21,8 +21,12 @@ class Heading:
 
 def lines_outside_code(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """Body lines outside fenced code blocks, with their file lines."""
+    lines = body.split("\n")
+    if "```" not in body and "~~~" not in body:   # no fences: the common case, no per-line test
+        yield from enumerate(lines, first_line)
+        return
     fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
+    for offset, line in enumerate(lines):
         marker = _FENCE.match(line)
         if marker:
             token = marker.group(1)[0] * 3
@@ -38,7 +42,7 @@ def lines_outside_code(body: str, first_line: int) -> Iterator[tuple[int, str]]:
 def headings(body: str, first_line: int) -> Iterator[Heading]:
     """ATX headings outside fenced code blocks, with their file lines."""
     for line_number, line in lines_outside_code(body, first_line):
-        match = _HEADING.match(line)
+        match = _HEADING.match(line) if line.startswith("#") else None
         if match:
             yield Heading(len(match.group(1)), match.group(2).strip(), line_number)
 

@@ -18,6 +18,7 @@ from .problems import errors
 from .scaffold import ScaffoldError, new_item
 from .schema import SCHEMA_DIR, write_schemas
 from .validate import load_arena
+from .workers import worker_count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,7 +62,7 @@ def _find_root(start: Path) -> Path:
 
 
 def _check(root: Path, output: str) -> int:
-    arena = load_arena(root, workers=os.cpu_count() or 1)
+    arena = load_arena(root, workers=worker_count())
     if output == "gitlab":
         print(json.dumps([p.code_quality_issue() for p in arena.problems], ensure_ascii=False, indent=2))
     else:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from .arena import Arena, Record
 from .content_types import CONTENT_TYPES
+from .html_parts import GeneratedPage, render_page
 from .messages import nested_model
 from .render import environment
 
@@ -45,7 +46,7 @@ def reverse_label(model: type[BaseModel], dotted: str) -> str:
     return extra.get("x-reverse") or info.title or name
 
 
-def contacts_page(arena: Arena, site: SiteInfo) -> dict[str, str]:
+def contacts_page(arena: Arena, site: SiteInfo) -> dict[str, GeneratedPage | str]:
     taxonomy = arena.taxonomy
     by_organisation: dict[str, list[str]] = defaultdict(list)
     for pid, person in taxonomy.people.items():
@@ -54,6 +55,6 @@ def contacts_page(arena: Arena, site: SiteInfo) -> dict[str, str]:
               for org, pids in sorted(by_organisation.items(),
                                       key=lambda item: taxonomy.organisation_name(item[0]).casefold())]
     roles = {pid: person_roles(arena, pid) for pid in taxonomy.people}
-    page = environment(arena).get_template("contacts.md.j2").render(
+    page = render_page(environment(arena).get_template("contacts.md.j2"),
         page_uri=CONTACTS_URI, groups=groups, roles=roles, count=len(taxonomy.people))
     return {CONTACTS_URI: page}

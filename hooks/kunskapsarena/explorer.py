@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from .arena import Arena, Record
 from .content_types import CASE, METHOD, ContentType
 from .fields import Range
+from .html_parts import GeneratedPage, render_page
 from .render import environment, format_minutes, format_persons
-from .site_urls import page_url, relative_url
 
 if TYPE_CHECKING:
     from .outputs import SiteInfo
@@ -194,14 +194,12 @@ def facets(arena: Arena, spec: ExplorerSpec, deck: list[Card]) -> list[Facet]:
     return result
 
 
-def explorer_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
+def explorer_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, GeneratedPage | str]:
     env = environment(arena)
-    env.filters["relurl"] = lambda target, from_url: relative_url(from_url, target)
-    env.filters["page_url"] = page_url
     pages = {}
     for spec in EXPLORERS:
         docs_path = f"{spec.ctype.section}/index.md"
         deck = cards(arena, spec)
-        pages[docs_path] = env.get_template("explorer.md.j2").render(
-            spec=spec, ctype=spec.ctype, cards=deck, facets=facets(arena, spec, deck), url=page_url(docs_path))
+        pages[docs_path] = render_page(env.get_template("explorer.md.j2"), page_uri=docs_path,
+            spec=spec, ctype=spec.ctype, cards=deck, facets=facets(arena, spec, deck))
     return pages

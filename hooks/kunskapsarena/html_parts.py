@@ -15,6 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 _PLACEHOLDER = "<!-- ka-part {} -->"
+# Around an item's own text on its page, for pages that reuse the converted
+# text (the print deck). Comments pass through Markdown unchanged.
+BODY_START = "<!-- ka-body -->"
+BODY_END = "<!-- /ka-body -->"
 
 
 @dataclass
@@ -52,3 +56,16 @@ def render_page(template, **context) -> GeneratedPage | str:
     parts = HtmlParts()
     markdown = template.render(parts=parts, **context)
     return GeneratedPage(markdown, parts.parts) if parts.parts else markdown
+
+
+def marked_body(markdown: str) -> str:
+    return f"{BODY_START}\n\n{markdown.strip()}\n\n{BODY_END}"
+
+
+def converted_body(page_html: str) -> str | None:
+    """The converted text between the body marks, or None if the page has none."""
+    start = page_html.find(BODY_START)
+    end = page_html.find(BODY_END, start)
+    if start < 0 or end < 0:
+        return None
+    return page_html[start + len(BODY_START):end].strip()

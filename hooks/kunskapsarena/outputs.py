@@ -10,7 +10,9 @@ by appending its builder to BUILDERS; the site adapters never change.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing as mp
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +33,7 @@ from .project_pages import project_pages
 from .render import render_pages
 from .training_pages import training_pages
 from .vocabulary_pages import vocabulary_pages
+from .workers import PARALLEL_THRESHOLD, can_fork
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,37 @@ BUILDERS: list[Builder] = [
 ]
 
 
-def site_outputs(arena: Arena, site: SiteInfo) -> dict[str, Output]:
-    """Every generated file: docs-relative path → content."""
+def site_outputs(arena: Arena, site: SiteInfo, workers: int = 1) -> dict[str, Output]:
+    """Every generated file: docs-relative path → content.
+
+    `workers` > 1 runs the builders in that many forked processes when the
+    arena is large; the result is the same.
+    """
     outputs: dict[str, Output] = {}
-    for build in BUILDERS:
-        for uri, content in build(arena, site).items():
+    for build, built in zip(BUILDERS, _run_builders(arena, site, workers), strict=True):
+        for uri, content in built.items():
             if uri in outputs:
                 raise ValueError(f"{uri} is generated twice (second time by {build.__module__}.{build.__name__})")
             outputs[uri] = content
     return outputs
+
+
+_shared: tuple = ()   # (arena, site) inside a worker process, inherited through fork
+
+
+def _run_builders(arena: Arena, site: SiteInfo, workers: int) -> list[dict[str, Output]]:
+    global _shared
+    if workers <= 1 or sum(map(len, arena.records.values())) < PARALLEL_THRESHOLD or not can_fork():
+        return [build(arena, site) for build in BUILDERS]
+    _ = arena.graph   # built once, before the fork, rather than in every worker
+    _shared = (arena, site)
+    try:
+        # Builders are taken in list order: the largest (render_pages) goes first.
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(_run_builder, range(len(BUILDERS))))
+    finally:
+        _shared = ()
+
+
+def _run_builder(index: int) -> dict[str, Output]:
+    return BUILDERS[index](*_shared)

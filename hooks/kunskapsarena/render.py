@@ -18,9 +18,9 @@ from . import swedish
 from .arena import Arena, Record
 from .content_types import CASE, METHOD
 from .fields import Range
-from .html_parts import GeneratedPage, render_page
+from .html_parts import GeneratedPage, marked_body, render_page
 from .related import used_together
-from .site_urls import href
+from .site_urls import href, page_url, url_href
 from .vocabulary_urls import organisation_page_uri, tag_page_uri
 
 if TYPE_CHECKING:
@@ -95,6 +95,8 @@ def environment(arena: Arena) -> Environment:
         link=relative_link,
         link_to=relative_uri,
         href=href,
+        marked_body=marked_body,
+        record_href=lambda record, from_docs_path: url_href(record.url, page_url(from_docs_path)),
         long_date=swedish.long_date,
         weekday_date=swedish.weekday_date,
         clock=swedish.clock,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing as mp
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,10 +26,8 @@ from .models import Organisation, Person
 from .problems import Problem, Severity, did_you_mean, errors, quote_list
 from .slugs import is_slug, slugify
 from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
+from .workers import PARALLEL_THRESHOLD, can_fork
 from .yamlsource import YamlDocument
-
-# Below this many files a process pool costs more than it saves.
-PARALLEL_THRESHOLD = 400
 
 
 def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Arena:
@@ -35,7 +36,25 @@ def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Ar
     `workers` > 1 validates files in that many forked processes (large
     arenas; PyYAML's constructor is pure Python). Results are identical.
     """
-    root = Path(root).resolve()
+    with _collector_paused():
+        return _load_arena(Path(root).resolve(), today, workers)
+
+
+@contextmanager
+def _collector_paused():
+    """Loading makes millions of objects and no reference cycles: the cycle
+    collector would only walk the growing heap again and again (a tenth of a
+    large check). Forked workers inherit the pause."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
     context = {"today": today or build_date()}
     problems: list[Problem] = []
     taxonomy = _load_taxonomy(root, context, problems)
@@ -81,18 +100,23 @@ def _unreferenced_people(arena: Arena) -> list[Problem]:
 
 
 _shared: tuple = ()   # (root, taxonomy, known, context) inside a worker process
+CHUNK_SIZE = 100
 
 
-def _check_files(jobs: list[tuple[str, Path]], shared: tuple, workers: int):
+def _check_files(jobs: list[tuple[str, Path]], shared: tuple, workers: int) -> Iterator[tuple]:
+    """Results in the order of `jobs`, as they come: the caller builds
+    records from early chunks while the workers check the later ones."""
     global _shared
-    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD or "fork" not in mp.get_all_start_methods():
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD or not can_fork():
         _shared = shared
-        return [_check_file(job) for job in jobs]
-    size = -(-len(jobs) // workers)   # contiguous chunks keep the sequential order
-    chunks = [jobs[start:start + size] for start in range(0, len(jobs), size)]
+        yield from map(_check_file, jobs)
+        return
+    # Many small chunks: the workers finish together, and results flow back early.
+    chunks = [jobs[start:start + CHUNK_SIZE] for start in range(0, len(jobs), CHUNK_SIZE)]
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
                              initializer=_set_shared, initargs=(shared,)) as pool:
-        return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+        for chunk in pool.map(_check_chunk, chunks):
+            yield from chunk
 
 
 def _set_shared(shared: tuple) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .arena import Arena, Record
 from .content_types import CONTENT_TYPES, ContentType
+from .html_parts import GeneratedPage, render_page
 from .render import environment
 from .vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION, organisation_page_uri, tag_page_uri
 
@@ -36,11 +37,11 @@ def groups(arena: Arena, vocabulary: str, value: str) -> list[Group]:
     return result
 
 
-def vocabulary_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
+def vocabulary_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, GeneratedPage | str]:
     env = environment(arena)
     template = env.get_template("vocabulary_page.md.j2")
     taxonomy = arena.taxonomy
-    pages: dict[str, str] = {}
+    pages: dict[str, GeneratedPage | str] = {}
 
     tags = []
     for tag, label in taxonomy.ids("tags").items():
@@ -49,7 +50,7 @@ def vocabulary_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, st
             continue
         uri = tag_page_uri(tag)
         tags.append((label, uri, sum(len(g.records) for g in found)))
-        pages[uri] = template.render(page_uri=uri, title=f"Ämne: {label}", heading=label, groups=found,
+        pages[uri] = render_page(template, page_uri=uri, title=f"Ämne: {label}", heading=label, groups=found,
                                      intro=f"Allt i arenan som handlar om {label.lower()}.",
                                      organisation=None, contacts=[], back=(f"{TAG_SECTION}/index.md", "Alla ämnen"))
     pages[f"{TAG_SECTION}/index.md"] = env.get_template("vocabulary_index.md.j2").render(
@@ -64,7 +65,7 @@ def vocabulary_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, st
             continue
         uri = organisation_page_uri(org_id)
         organisations.append((organisation.name, uri, sum(len(g.records) for g in found)))
-        pages[uri] = template.render(page_uri=uri, title=organisation.name, heading=organisation.name,
+        pages[uri] = render_page(template, page_uri=uri, title=organisation.name, heading=organisation.name,
                                      groups=found, intro="", organisation=organisation, contacts=contacts,
                                      back=(f"{ORGANISATION_SECTION}/index.md", "Alla organisationer"))
     pages[f"{ORGANISATION_SECTION}/index.md"] = env.get_template("vocabulary_index.md.j2").render(
