@@ -10,7 +10,9 @@ then measures:
   serial     the same build in one process (KUNSKAPSARENA_WORKERS=1)
   plain      `mkdocs build` of the *same* Markdown with plain Material: the
              generated pages and posts written into docs_dir (HTML parts
-             inlined), hooks removed, the same nav, theme and plugins; one process
+             inlined), hooks removed, the same nav, theme and plugins; one process.
+             Its print deck has no card bodies (our build copies them in from
+             the method pages), so plain is a little cheaper: overhead errs high
   overhead   serial / plain - 1 (what our hooks cost, core for core)
 and sizes: HTML per item page (mean and max), site size per page.
 With --explore it builds once per size and reports instead: the method

@@ -8,9 +8,8 @@ backlinks, person pages and organisation pages without code here.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel
 
@@ -21,9 +20,11 @@ if TYPE_CHECKING:
     from .arena import Arena, Record
 
 
-@dataclass(frozen=True)
-class Edge:
-    """`source` names `target` (a slug, person id or vocabulary value) in `field`."""
+class Edge(NamedTuple):
+    """`source` names `target` (a slug, person id or vocabulary value) in `field`.
+
+    A named tuple: tens of thousands are made per build, several times faster than a frozen dataclass.
+    """
 
     source: Record
     field: str        # dotted path in the front matter: 'methods', 'programme.speakers'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing as mp
+import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -69,11 +70,9 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
         problems.extend(found)
         if checked is None:
             continue
-        ctype = content_type(type_name)
-        # Workers hand back plain data (cheap to pass between processes);
-        # the model is rebuilt here from data already known to be valid.
-        record = Record(type=ctype, data=ctype.model.model_validate(checked.pop("data"), context=context),
-                        abs_path=root / checked["path"], **checked)
+        # Workers hand back the validated model: unpickling it is cheaper than
+        # unpickling the raw front matter (dates) and validating it again.
+        record = Record(type=content_type(type_name), abs_path=root / checked["path"], **checked)
         twin = arena.records[type_name].get(record.slug)
         if twin is not None:
             problems.append(Problem(
@@ -136,25 +135,30 @@ def _check_file(job: tuple[str, Path]) -> tuple[str, dict | None, list[Problem]]
         source = read_content_file(root, path)
     except UnreadableFile as exc:
         return type_name, None, [exc.problem]
-    found = _source_problems(content_type(type_name), source, taxonomy, known, context)
-    if errors(found):
+    found, model = _source_problems(content_type(type_name), source, taxonomy, known, context)
+    if model is None or errors(found):
         return type_name, None, found
     # Warnings are reported but do not keep the item off the site.
     return type_name, {"slug": path.stem, "path": source.path, "body": source.body,
-                       "body_line": source.body_line, "data": source.data}, found
+                       "body_line": source.body_line, "data": model}, found
 
 
 def _content_paths(root: Path, ctype: ContentType) -> list[Path]:
-    folder = root / ctype.folder
-    if not folder.is_dir():
-        return []
-    return [path for path in sorted(folder.rglob("*.md"))
-            if not any(part.startswith(".") for part in path.relative_to(folder).parts)]
+    """The type's Markdown files, hidden files and folders left out, in path order.
+
+    os.walk and plain strings: pathlib's rglob and Path sorting took 70 ms at 5 000 files.
+    """
+    found = []
+    for directory, folders, names in os.walk(root / ctype.folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [os.path.join(directory, name) for name in names
+                  if name.endswith(".md") and not name.startswith(".")]
+    return [Path(path) for path in sorted(found, key=lambda path: path.split(os.sep))]
 
 
 def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
-                     known: dict[str, set[str]], context: dict[str, Any]) -> list[Problem]:
-    """Everything wrong with one content file: name, references, body, schema."""
+                     known: dict[str, set[str]], context: dict[str, Any]) -> tuple[list[Problem], BaseModel | None]:
+    """Everything wrong with one content file (name, references, body, schema), and its model if valid."""
     slug = source.abs_path.stem
     found: list[Problem] = []
     if not is_slug(slug):
@@ -170,11 +174,10 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     try:
         model = ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:
-        found += schema_problems(exc, ctype.model, source.path, source.front)
-    else:
-        found += [Problem(source.path, source.front.line_of(v.line_loc), dotted(v.loc), v.message, v.hint)
-                  for v in model.violations(context["today"])]
-    return found
+        return found + schema_problems(exc, ctype.model, source.path, source.front), None
+    found += [Problem(source.path, source.front.line_of(v.line_loc), dotted(v.loc), v.message, v.hint)
+              for v in model.violations(context["today"])]
+    return found, model
 
 
 def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
