@@ -14,7 +14,8 @@ then measures:
              Its print deck has no card bodies (our build copies them in from
              the method pages), so plain is a little cheaper: overhead errs high
   overhead   serial / plain - 1 (what our hooks cost, core for core)
-and sizes: HTML per item page (mean and max), site size per page.
+and sizes: HTML per item page (mean and max), site size per page, and
+"ref ms": a fixed pure-Python loop timed before and after, for comparing rows.
 With --explore it builds once per size and reports instead: the method
 explorer page (HTML + explorer.js + explorer.css, raw and gzip) and
 search/search_index.json (raw, gzip, per 1 000 items). 1667 items hold
@@ -96,7 +97,22 @@ def page_sizes(project: Path, site: Path) -> list[int]:
             for ctype in CONTENT_TYPES if ctype is not POST for record in arena.of_type(ctype)]
 
 
+def cpu_reference() -> float:
+    """Milliseconds for a fixed pure-Python loop, best of 3.
+
+    This VM's speed drifts by ±25 % within minutes; a row's figures are only
+    comparable with another row's if their reference times are close.
+    """
+    def loop() -> float:
+        start, total = time.perf_counter(), 0
+        for number in range(2_000_000):
+            total += number % 7
+        return time.perf_counter() - start
+    return min(loop() for _ in range(3)) * 1000
+
+
 def measure(count: int, workdir: Path, runs: int) -> dict[str, float]:
+    reference = cpu_reference()
     project = workdir / f"arena-{count}"
     generate(project, count)
     arena_cli = [sys.executable, "-m", "kunskapsarena.cli", "--root", str(project), "check"]
@@ -116,6 +132,7 @@ def measure(count: int, workdir: Path, runs: int) -> dict[str, float]:
         "overhead_pct": (serial / plain_time - 1) * 100,
         "item_page_kb_mean": statistics.mean(sizes) / 1024, "item_page_kb_max": max(sizes) / 1024,
         "pages": len(pages), "site_mb": total / 1024 / 1024, "kb_per_page": total / len(pages) / 1024,
+        "reference_ms": (reference + cpu_reference()) / 2,
     }
 
 
@@ -170,7 +187,7 @@ def main() -> None:
                 shutil.rmtree(workdir, ignore_errors=True)
         return
     header = (f"{'items':>6} {'check s':>8} {'build s':>8} {'serial s':>9} {'plain s':>8} {'overhead':>9} "
-              f"{'item kB':>8} {'max kB':>7} {'pages':>6} {'site MB':>8} {'kB/page':>8}")
+              f"{'item kB':>8} {'max kB':>7} {'pages':>6} {'site MB':>8} {'kB/page':>8} {'ref ms':>7}")
     rows = []
     try:
         for count in args.sizes:
@@ -178,7 +195,7 @@ def main() -> None:
             rows.append(f"{r['items']:>6} {r['check_s']:>8.2f} {r['build_s']:>8.1f} {r['serial_s']:>9.1f} "
                         f"{r['plain_s']:>8.1f} "
                         f"{r['overhead_pct']:>8.1f}% {r['item_page_kb_mean']:>8.1f} {r['item_page_kb_max']:>7.1f} "
-                        f"{r['pages']:>6} {r['site_mb']:>8.1f} {r['kb_per_page']:>8.1f}")
+                        f"{r['pages']:>6} {r['site_mb']:>8.1f} {r['kb_per_page']:>8.1f} {r['reference_ms']:>7.0f}")
             print(rows[-1] if len(rows) > 1 else header + "\n" + rows[-1], flush=True)
     finally:
         if args.keep is None:

@@ -5,11 +5,10 @@ to the filter in the query string (the explorer's print link passes it on).
 Without JavaScript, or without a filter, the whole deck prints.
 
 A card's text is the method's body as already converted on the method's own
-page (html_parts.marked_body): converting every body a second
-time, as one huge page, cost more than all the method pages together. The
-site adapter fills the cards once every page is converted (`fill_deck`).
-Method pages and the deck are in the same folder, so the body's relative
-links work unchanged.
+page (html_parts.marked_body): converting every body a second time, as one
+huge page, cost more than all the method pages together. The site adapter
+fills the cards once every page is converted (`fill_deck`). Method pages and
+the deck are in the same folder, so the body's relative links work unchanged.
 """
 
 from __future__ import annotations
