@@ -64,8 +64,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
-    global _populated, _built
+    global _populated, _built, _searches
     _populated = _built = None   # a fresh build
+    _searches = []
     return config
 
 
@@ -86,6 +87,7 @@ class PageResult:
 
 _populated: dict[str, PageResult] | None = None
 _built: dict[str, PageResult] | None = None
+_searches: list = []   # the build's search plugins, in the order of PageResult.search_entries
 
 
 def _populate_page(page: Page, config, files, dirty: bool = False) -> None:
@@ -109,7 +111,7 @@ def _build_page(page: Page, config, doc_files, nav, env, dirty: bool = False, ex
         return _original_build(page, config, doc_files, nav, env, dirty, excluded)
     _replay(result)
     if result.search_entries:
-        for plugin, entries in zip(_search_plugins(config), result.search_entries, strict=True):
+        for plugin, entries in zip(_searches, result.search_entries, strict=True):
             plugin.search_index.entries.extend(entries)
 
 
@@ -138,16 +140,17 @@ def _populate_all(config, files) -> dict[str, PageResult]:
 
 
 def _build_all(config, doc_files, nav, env) -> dict[str, PageResult]:
+    global _searches
     if not _events_safe(config, BUILD_EVENTS):
         return {}
-    searches = _search_plugins(config)
+    _searches = _search_plugins(config)
     pages = [file.page for file in doc_files if file.page is not None]
 
     def render(page: Page, in_worker: bool) -> PageResult:
-        before = [len(plugin.search_index.entries) for plugin in searches]
+        before = [len(plugin.search_index.entries) for plugin in _searches]
         _original_build(page, config, doc_files, nav, env, False, page.file.inclusion.is_excluded())
         entries = []
-        for plugin, start in zip(searches, before, strict=True):
+        for plugin, start in zip(_searches, before, strict=True):
             entries.append(plugin.search_index.entries[start:])
             # Merged back in page order at the page's turn, in every process.
             del plugin.search_index.entries[start:]

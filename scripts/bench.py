@@ -100,7 +100,7 @@ def page_sizes(project: Path, site: Path) -> list[int]:
 def cpu_reference() -> float:
     """Milliseconds for a fixed pure-Python loop, best of 3.
 
-    This VM's speed drifts by ±25 % within minutes; a row's figures are only
+    This VM's speed drifts by up to ±40 % within minutes; a row's figures are only
     comparable with another row's if their reference times are close.
     """
     def loop() -> float:

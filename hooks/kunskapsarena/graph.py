@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 class Edge(NamedTuple):
     """`source` names `target` (a slug, person id or vocabulary value) in `field`.
 
-    A named tuple: tens of thousands are made per build, several times faster than a frozen dataclass.
+    A named tuple: tens of thousands are made per build, and it is cheaper to
+    make than a frozen dataclass (the graph of 5 000 items builds ~25 % faster).
     """
 
     source: Record

@@ -94,9 +94,10 @@ def environment(arena: Arena) -> Environment:
         persons=format_persons,
         link=relative_link,
         link_to=relative_uri,
-        href=href,
-        marked_body=marked_body,
+        href=href,   # HTML parts: docs page → docs page
+        # HTML parts: link to a record by its real URL (a post's docs path is not its URL).
         record_href=lambda record, from_docs_path: url_href(record.url, page_url(from_docs_path)),
+        marked_body=marked_body,
         long_date=swedish.long_date,
         weekday_date=swedish.weekday_date,
         clock=swedish.clock,
