@@ -18,18 +18,16 @@ from mkdocs.structure.files import File, Files
 
 from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena
 from kunskapsarena.authors import material_authors
-from kunskapsarena.blocks import Block, UnknownBlock, fill_blocks, page_blocks
+from kunskapsarena.blocks import Block, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
 from kunskapsarena.html_parts import GeneratedPage
-from kunskapsarena.idea_pages import SubmissionConfigError
 from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.problems import errors
+from kunskapsarena.settings import Settings, SetupError, check_settings, settings_document
 from kunskapsarena.statement import (
     STATEMENT_PAGE,
-    StatementError,
     audit_summary,
-    organisation_from_extra,
     read_audit,
     render_statement,
     source_digest,
@@ -40,6 +38,7 @@ log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
 _arena: Arena | None = None
 _blocks: dict[str, Block] = {}
+_settings: Settings | None = None
 _pages_with_parts: dict[str, GeneratedPage] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
@@ -59,21 +58,22 @@ def on_startup(command: str, dirty: bool) -> None:
 # blog plugin reads its authors file, which we point at people.yml's data.
 @event_priority(100)
 def on_config(config):
-    global _arena
+    global _arena, _settings
+    # mkdocs.yml's `extra` as MkDocs loaded it; the file itself only for the lines.
+    settings, setting_problems = check_settings(config.extra, settings_document(Path(config.config_file_path)))
     arena = load_arena(Path(config.config_file_path).parent, workers=_workers)
     for problem in arena.problems:
         if problem.severity is Severity.WARNING:
             log.info("%s", problem)
-    if not arena.ok:
-        found = errors(arena.problems)
-        raise PluginError("Innehållet har fel; webbplatsen byggs inte:\n" + "\n".join(map(str, found))
+    found = setting_problems + errors(arena.problems)
+    if found:
+        wrong = [what for bad, what in ((not arena.ok, "innehållet"), (setting_problems, "inställningarna i mkdocs.yml"))
+                 if bad]
+        raise PluginError(f"{' och '.join(wrong).capitalize()} har fel; webbplatsen byggs inte:\n"
+                          + "\n".join(map(str, found))
                           + f"\n{len(found)} fel. Kör 'make check' för samma lista.")
-    _arena = arena
+    _arena, _settings = arena, settings
     _configure_blog(config, arena)
-    try:
-        organisation_from_extra(config.extra)   # fail before building anything
-    except StatementError as exc:
-        raise PluginError(str(exc)) from None
     return config
 
 
@@ -95,11 +95,11 @@ def on_files(files: Files, config) -> Files:
     global _arena
     assert _arena is not None, "on_config did not run"
     global _blocks
-    site = SiteInfo(url=_site_url(config), today=build_date(), extra=dict(config.extra))
+    site = SiteInfo(url=_site_url(config), today=build_date(), settings=_settings)
     try:
         outputs = site_outputs(_arena, site, workers=_workers)
-    except SubmissionConfigError as exc:
-        raise PluginError(f"mkdocs.yml: {exc}") from None
+    except SetupError as exc:
+        raise PluginError(str(exc)) from None
     _pages_with_parts.clear()
     for uri, content in outputs.items():
         if isinstance(content, GeneratedPage):
@@ -166,16 +166,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         try:
             root = Path(config.config_file_path).parent
             audit = audit_summary(read_audit(root), source_digest(root))
-            markdown = render_statement(markdown, page.meta, organisation_from_extra(config.extra),
-                                        config.site_name, audit)
-        except StatementError as exc:
+            markdown = render_statement(markdown, page.meta, _settings.organisation, config.site_name, audit)
+        except SetupError as exc:
             raise PluginError(str(exc)) from None
     if "arena:" not in markdown or page.file.abs_src_path is None:
         return markdown
     try:
         return fill_blocks(markdown, page.file.src_uri, _blocks,
                            f"{Path(config.docs_dir).name}/{page.file.src_uri}")
-    except UnknownBlock as exc:
+    except SetupError as exc:
         raise PluginError(str(exc)) from None
 
 

@@ -305,5 +305,8 @@ def test_bad_idea_submission_setting_stops_the_build(bare_project: Path):
         result = build(bare_project)
     finally:
         config.write_text(original, encoding="utf-8")
+    line = original[:original.index("    url: ")].count("\n") + 1
     assert result.returncode == 1
-    assert "mkdocs.yml: extra.idea_submission.url: okänd platshållare {innehåll}" in result.stderr
+    # `arena build` checks first: the settings problem is reported like a content problem, on stdout.
+    assert (f"mkdocs.yml:{line}: extra.idea_submission.url: okänd platshållare {{innehåll}} "
+            "(använd {content} för den ifyllda filen och {title} för en rubrik)") in result.stdout

@@ -14,11 +14,12 @@ from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.cms import admin_page, cms_config, cms_files, config_yaml
 from kunskapsarena.fields import field_meta, field_names
 from kunskapsarena.outputs import BUILDERS, SiteInfo
+from kunskapsarena.settings import CmsSettings, Settings
 
 
 @pytest.fixture(scope="module")
 def config(demo) -> dict:
-    text = config_yaml(cms_config(demo, {}, "https://kunskapsarena.example/"))
+    text = config_yaml(cms_config(demo, None, "https://kunskapsarena.example/"))
     return yaml.safe_load(text)
 
 
@@ -121,7 +122,7 @@ def test_new_vocabulary_values_reach_the_cms(arena: ArenaDir):
 def test_backend_and_media_come_from_settings(demo):
     settings = {"backend": {"name": "gitlab", "repo": "redaktionen/kunskapsarena", "branch": "main"},
                 "media_folder": "content/bilder", "public_folder": "/bilder", "publish_mode": "simple"}
-    config = cms_config(demo, settings)
+    config = cms_config(demo, CmsSettings.model_validate(settings))
     assert config["backend"] == settings["backend"]
     assert (config["media_folder"], config["public_folder"], config["publish_mode"]) == (
         "content/bilder", "/bilder", "simple")
@@ -133,9 +134,10 @@ def test_admin_page_loads_the_configured_script():
     assert '<html lang="sv">' in admin_page(None)
 
 
-def test_cms_builder_reads_its_settings_from_the_site_extra(demo):
-    site = SiteInfo(url="https://arena.example/", today=TODAY,
-                    extra={"cms": {"script": "/js/decap-cms.js", "backend": {"name": "github", "repo": "a/b"}}})
+def test_cms_builder_reads_its_settings_from_the_site_settings(demo):
+    settings = Settings.model_validate({"cms": {"script": "/js/decap-cms.js",
+                                                "backend": {"name": "github", "repo": "a/b"}}})
+    site = SiteInfo(url="https://arena.example/", today=TODAY, settings=settings)
     files = cms_files(demo, site)
     assert sorted(files) == ["admin/config.yml", "admin/index.html"]
     assert '<script src="/js/decap-cms.js"' in files["admin/index.html"]

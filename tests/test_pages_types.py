@@ -9,8 +9,9 @@ import pytest
 from conftest import TODAY, ArenaDir
 from kunskapsarena import load_arena
 from kunskapsarena.blocks import UnknownBlock, fill_blocks, page_blocks
-from kunskapsarena.idea_pages import SubmissionConfigError, pipeline_counts, submission_links
+from kunskapsarena.idea_pages import pipeline_counts, submission_links
 from kunskapsarena.outputs import SiteInfo, site_outputs
+from kunskapsarena.settings import IdeaSubmissionSettings, check_settings
 
 SITE = SiteInfo(url="https://arena.example/", today=TODAY)
 
@@ -44,22 +45,25 @@ def test_unknown_block_names_file_line_and_suggestion(typed: ArenaDir):
 
 
 def test_submission_link_is_prefilled_from_the_template():
-    links = submission_links({"url": "https://git.example/new?file=ideas/x.md&value={content}"})
+    links = submission_links(IdeaSubmissionSettings(url="https://git.example/new?file=ideas/x.md&value={content}"))
     assert links["submit_url"].startswith("https://git.example/new?file=ideas/x.md&value=---%0A%23%20Titel")
     assert links["mailto"] is None
 
 
 @pytest.mark.parametrize(("config", "message"), [
-    ({"url": "git.example/new?value={content}"}, "extra.idea_submission.url: 'git.example/new?value={content}' "
-                                                  "är ingen webbadress"),
-    ({"url": "https://git.example/new?value={body}"}, "extra.idea_submission.url: okänd platshållare {body} "
-                                                       "(använd {content} för den ifyllda filen och {title} för en rubrik)"),
-    ({"adress": "https://git.example"}, "extra.idea_submission: okänt fält adress (tillåtna: url, label, email)"),
+    ({"url": "git.example/new?value={content}"},
+     "mkdocs.yml:1: extra.idea_submission.url: 'git.example/new?value={content}' är ingen webbadress "
+     "(börja adressen med https:// eller http://)"),
+    ({"url": "https://git.example/new?value={body}"},
+     "mkdocs.yml:1: extra.idea_submission.url: okänd platshållare {body} "
+     "(använd {content} för den ifyllda filen och {title} för en rubrik)"),
+    ({"adress": "https://git.example"},
+     "mkdocs.yml:1: extra.idea_submission.adress: okänt fält (tillåtna fält: url, label, email)"),
 ])
 def test_bad_submission_config_is_explained(config, message):
-    with pytest.raises(SubmissionConfigError) as caught:
-        submission_links(config)
-    assert str(caught.value) == message
+    settings, problems = check_settings({"organisation": {"name": "X", "phone": "0771-123 45"},
+                                         "idea_submission": config})
+    assert list(map(str, problems)) == [message]
 
 
 def test_without_a_git_host_the_page_explains_email(typed: ArenaDir):

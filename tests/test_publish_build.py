@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO
 from kunskapsarena import CONTENT_TYPES
 from kunskapsarena.cms import cms_config
+from kunskapsarena.settings import CmsSettings
 
 pytestmark = pytest.mark.build
 
@@ -71,7 +72,7 @@ def test_built_site_redirects_every_demo_alias(site: Path, demo):
 def test_site_ships_the_cms_admin_page_and_its_generated_config(site: Path, demo, mkdocs_config):
     settings = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["cms"]
     shipped = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
-    assert shipped == cms_config(demo, settings, mkdocs_config["site_url"])
+    assert shipped == cms_config(demo, CmsSettings.model_validate(settings), mkdocs_config["site_url"])
     admin = soup_of(site / "admin" / "index.html")
     assert admin.html["lang"] == "sv"
     assert [s["src"] for s in admin.find_all("script")] == [settings["script"]]

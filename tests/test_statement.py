@@ -13,18 +13,17 @@ from bs4 import BeautifulSoup
 
 from browser_harness import themed_pages
 from conftest import REPO, copy_project
+from kunskapsarena.settings import OrganisationSettings, check_settings
 from kunskapsarena.statement import (
-    Organisation,
     StatementError,
     audit_summary,
-    organisation_from_extra,
     read_audit,
     record_audit,
     render_statement,
     source_digest,
 )
 
-ORGANISATION = Organisation("Exempelby kommun", "tillganglighet@exempelby.example", "")
+ORGANISATION = OrganisationSettings(name="Exempelby kommun", email="tillganglighet@exempelby.example")
 DIGEST = "ab" * 32
 RECORD = {"tool": "axe-core 4.14.1", "standard": "WCAG 2.1 nivå A och AA",
           "schemes": {"light": {"date": "2026-11-20", "pages": 48, "pages_with_violations": 0, "source": DIGEST},
@@ -44,20 +43,22 @@ def article_text(path: Path) -> str:
 
 # --- the core, without MkDocs ------------------------------------------------------------
 
+# Without the parsed mkdocs.yml the settings check has no lines to give: line 1.
 @pytest.mark.parametrize("extra, message", [
-    ({}, "mkdocs.yml: extra.organisation saknas (tillgänglighetsredogörelsen behöver organisationens namn och "
-         "kontaktuppgifter: lägg till name, email och phone)"),
+    ({}, "mkdocs.yml:1: extra.organisation: saknas men måste finnas (tillgänglighetsredogörelsen behöver "
+         "organisationens namn och kontaktuppgifter: lägg till name, email och phone)"),
     ({"organisation": {"email": "a@b.example"}},
-     "mkdocs.yml: extra.organisation.name saknas (organisationen som ansvarar för webbplatsen)"),
+     "mkdocs.yml:1: extra.organisation.name: saknas men måste finnas (lägg till raden name: Exempelby kommun)"),
     ({"organisation": {"name": "Exempelby kommun"}},
-     "mkdocs.yml: extra.organisation: ange email eller phone (dit besökare rapporterar brister)"),
-    ({"organisation": {"name": "Exempelby kommun", "phone": "0771-123", "epost": "x"}},
-     "mkdocs.yml: extra.organisation: okänt fält epost (tillåtna: name, email, phone)"),
+     "mkdocs.yml:1: extra.organisation: ange email eller phone (dit besökare rapporterar brister i "
+     "tillgängligheten)"),
+    ({"organisation": {"name": "Exempelby kommun", "phone": "0771-123 45", "epost": "x"}},
+     "mkdocs.yml:1: extra.organisation.epost: okänt fält (tillåtna fält: name, email, phone)"),
 ])
 def test_organisation_must_name_who_answers_and_how_to_reach_them(extra, message):
-    with pytest.raises(StatementError) as caught:
-        organisation_from_extra(extra)
-    assert str(caught.value) == message
+    settings, problems = check_settings(extra)
+    assert settings is None
+    assert list(map(str, problems)) == [message]
 
 
 def test_statement_fills_in_organisation_status_and_audit():
@@ -81,7 +82,7 @@ PLACEHOLDERS = ("tillåtna platshållare: organisation.name, organisation.email,
     ({}, "x", "content/tillganglighet.md: compliance: 'None' ska vara en av helt, delvis, inte "
               "(hur väl webbplatsen uppfyller lagen)"),
     ({"compliance": "helt"}, "{{ organisation.adress }}",
-     "content/tillganglighet.md: 'kunskapsarena.statement.Organisation object' has no attribute 'adress' "
+     "content/tillganglighet.md: 'kunskapsarena.settings.OrganisationSettings object' has no attribute 'adress' "
      f"({PLACEHOLDERS})"),
     ({"compliance": "helt"}, "{{ org_name }}", f"content/tillganglighet.md: 'org_name' is undefined ({PLACEHOLDERS})"),
 ])
@@ -190,7 +191,9 @@ def test_build_fails_without_an_organisation(tmp_path: Path):
     root = copy_project(tmp_path / "fork")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace("    name: Kunskapsarenan (demo)\n", ""), encoding="utf-8")
+    line = config[:config.index("  organisation:")].count("\n") + 1
     result = arena_build(root, tmp_path / "site")
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.organisation.name saknas" in result.stderr
+    assert (f"mkdocs.yml:{line}: extra.organisation.name: saknas men måste finnas "
+            "(lägg till raden name: Exempelby kommun)") in result.stderr
     assert not (tmp_path / "site").exists()

@@ -19,6 +19,7 @@ from .idea_pages import INDEX_URI as IDEAS_URI
 from .idea_pages import SUBMIT_URI, pipeline_counts
 from .problems import did_you_mean
 from .render import environment
+from .settings import SetupError
 
 if TYPE_CHECKING:
     from .outputs import SiteInfo
@@ -29,8 +30,8 @@ SHOWN = 3   # items per list block
 Block = Callable[[str], str]   # page uri → Markdown
 
 
-class UnknownBlock(ValueError):
-    pass
+class UnknownBlock(SetupError):
+    """A page in content/ names a block that does not exist."""
 
 
 def page_blocks(arena: Arena, site: SiteInfo) -> dict[str, Block]:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from .clock import build_date, commit_epoch
 from .content_types import CONTENT_TYPES, content_type
-from .problems import errors
+from .problems import Problem, errors
 from .scaffold import ScaffoldError, new_item
 from .schema import SCHEMA_DIR, write_schemas
+from .settings import SETTINGS_FILE, settings_from_file
 from .validate import load_arena
 from .workers import worker_count
 
@@ -63,12 +64,13 @@ def _find_root(start: Path) -> Path:
 
 def _check(root: Path, output: str) -> int:
     arena = load_arena(root, workers=worker_count())
+    problems = _settings_problems(root) + arena.problems
     if output == "gitlab":
-        print(json.dumps([p.code_quality_issue() for p in arena.problems], ensure_ascii=False, indent=2))
+        print(json.dumps([p.code_quality_issue() for p in problems], ensure_ascii=False, indent=2))
     else:
-        for problem in arena.problems:
+        for problem in problems:
             print(problem.github_annotation() if output == "github" else problem)
-    found = errors(arena.problems)
+    found = errors(problems)
     if found:
         files = len({p.path for p in found})
         print(f"\n{len(found)} fel i {files} {'fil' if files == 1 else 'filer'}. "
@@ -78,6 +80,12 @@ def _check(root: Path, output: str) -> int:
                         if arena.records.get(c.name)) or "inget innehåll ännu"
     print(f"Allt innehåll är giltigt ({summary}).", file=sys.stderr)
     return 0
+
+
+def _settings_problems(root: Path) -> list[Problem]:
+    """mkdocs.yml's `extra`, read without MkDocs; a folder without mkdocs.yml has content only."""
+    config_file = root / SETTINGS_FILE
+    return settings_from_file(config_file)[1] if config_file.is_file() else []
 
 
 def _new(root: Path, type_name: str, title: str) -> int:

@@ -19,26 +19,27 @@ from pydantic_core import PydanticUndefined
 from .arena import Arena
 from .content_types import CONTENT_TYPES, ContentType
 from .fields import field_meta, field_names, unwrap_optional
+from .settings import CmsSettings
 
 if TYPE_CHECKING:
     from .outputs import SiteInfo
 
-DEFAULT_SCRIPT = "decap-cms.js"   # same origin: see README, "Web editing"
+DEFAULT_SCRIPT = CmsSettings.model_fields["script"].default   # same origin: see README, "Web editing"
 LONG_TEXT = 150                     # max_length above this gets a multi-line box
 DATE_FORMAT = "YYYY-MM-DD"
 TIME_FORMAT = "HH:mm"               # what yamlsource keeps as a string and pydantic reads as a time
 
 
-def cms_config(arena: Arena, settings: dict[str, Any] | None = None, site_url: str | None = None) -> dict[str, Any]:
+def cms_config(arena: Arena, settings: CmsSettings | None = None, site_url: str | None = None) -> dict[str, Any]:
     """The whole config.yml; `settings` is mkdocs.yml's `extra.cms` (backend, media folders)."""
-    settings = settings or {}
+    settings = settings or CmsSettings()
     config: dict[str, Any] = {
-        "backend": settings.get("backend") or {"name": "git-gateway", "branch": "main"},
+        "backend": settings.backend.model_dump(exclude_none=True),
         # Every change becomes a pull request: the same checks as a git user's change run before it is published.
-        "publish_mode": settings.get("publish_mode", "editorial_workflow"),
+        "publish_mode": settings.publish_mode,
         "locale": "sv",
-        "media_folder": settings.get("media_folder", "content/assets/bilder"),
-        "public_folder": settings.get("public_folder", "/assets/bilder"),
+        "media_folder": settings.media_folder,
+        "public_folder": settings.public_folder,
         # The arena's slug rule: lowercase ASCII, å/ä → a, ö → o, hyphens.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [_collection(ctype, arena) for ctype in CONTENT_TYPES],
@@ -50,9 +51,9 @@ def cms_config(arena: Arena, settings: dict[str, Any] | None = None, site_url: s
 
 def cms_files(arena: Arena, site: SiteInfo) -> dict[str, str]:
     """admin/index.html and admin/config.yml, set up by `extra.cms` in mkdocs.yml."""
-    settings = site.extra.get("cms") or {}
+    settings = site.settings.cms
     return {
-        "admin/index.html": admin_page(settings.get("script")),
+        "admin/index.html": admin_page(settings.script),
         "admin/config.yml": config_yaml(cms_config(arena, settings, site.url or None)),
     }
 

@@ -36,6 +36,8 @@ def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple) -> tupl
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
+    if kind == "arena_setting":   # a validator's own Swedish message and hint
+        return ctx["message"], ctx.get("hint", "")
     if kind == "missing":
         example = _example(model, loc)
         return "saknas men måste finnas", f"lägg till raden {loc[-1]}: {example}" if example else ""

@@ -14,7 +14,6 @@ import multiprocessing as mp
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
 
 from .aliases import redirect_pages
 from .arena import Arena
@@ -31,6 +30,7 @@ from .opendata import open_data_files
 from .print_deck import print_deck
 from .project_pages import project_pages
 from .render import render_pages
+from .settings import Settings
 from .training_pages import training_pages
 from .vocabulary_pages import vocabulary_pages
 from .workers import PARALLEL_THRESHOLD, can_fork
@@ -40,7 +40,7 @@ from .workers import PARALLEL_THRESHOLD, can_fork
 class SiteInfo:
     url: str          # absolute site URL ending in '/', or '' when unknown
     today: dt.date    # the build date (SOURCE_DATE_EPOCH when set)
-    extra: dict[str, Any] = field(default_factory=dict, hash=False)   # the engine's `extra` settings
+    settings: Settings = field(default_factory=Settings, hash=False)   # mkdocs.yml `extra`, checked
 
     def absolute(self, path: str) -> str:
         """Absolute URL of a site path such as 'metoder/kundresa/'."""

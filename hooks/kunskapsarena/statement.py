@@ -1,8 +1,8 @@
 """The accessibility statement (tillgänglighetsredogörelse): editor text plus facts filled in at build time.
 
 The editors write `content/tillganglighet.md` with placeholders; the build fills in
-the organisation (mkdocs.yml `extra.organisation`, so a municipality that forks the
-arena gets its own name and contacts), the compliance status from the page's front
+the organisation (mkdocs.yml `extra.organisation`, checked by settings.py, so a
+municipality that forks the arena gets its own name and contacts), the compliance status from the page's front
 matter, and the latest automated audit as recorded by `make audit`
 (`data/accessibility-audit.yml`). Placeholders a statement may use:
 
@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 import pathspec
 import yaml
 
 from .content_types import CONTENT_TYPES
+from .settings import OrganisationSettings, SetupError
 
 STATEMENT_PAGE = "tillganglighet.md"        # below docs_dir
 AUDIT_RECORD = "data/accessibility-audit.yml"
@@ -33,33 +31,8 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 SCHEME_LABELS = {"light": "ljust", "dark": "mörkt"}
 
 
-class StatementError(Exception):
-    """The statement cannot be published as configured; the message says what to fix."""
-
-
-@dataclass(frozen=True)
-class Organisation:
-    name: str
-    email: str
-    phone: str
-
-
-def organisation_from_extra(extra: Any) -> Organisation:
-    """extra.organisation from mkdocs.yml: a name, and an e-mail address or phone number to report to."""
-    where = "mkdocs.yml: extra.organisation"
-    raw = extra.get("organisation") if isinstance(extra, Mapping) else None
-    if not isinstance(raw, Mapping):
-        raise StatementError(f"{where} saknas (tillgänglighetsredogörelsen behöver organisationens namn och "
-                             "kontaktuppgifter: lägg till name, email och phone)")
-    values = {key: str(raw.get(key) or "").strip() for key in ("name", "email", "phone")}
-    if not values["name"]:
-        raise StatementError(f"{where}.name saknas (organisationen som ansvarar för webbplatsen)")
-    if not values["email"] and not values["phone"]:
-        raise StatementError(f"{where}: ange email eller phone (dit besökare rapporterar brister)")
-    unknown = sorted(set(raw) - set(values))
-    if unknown:
-        raise StatementError(f"{where}: okänt fält {', '.join(unknown)} (tillåtna: name, email, phone)")
-    return Organisation(**values)
+class StatementError(SetupError):
+    """The statement cannot be published as written; the message says what to fix."""
 
 
 def swedish_date(day: dt.date) -> str:
@@ -120,7 +93,7 @@ def audit_summary(record: dict | None, digest: str) -> str:
             f"alla {pages} sidor granskades med {record['tool']} mot {record['standard']} i {schemes} läge. {result}")
 
 
-def render_statement(markdown: str, meta: dict, organisation: Organisation, site_name: str,
+def render_statement(markdown: str, meta: dict, organisation: OrganisationSettings, site_name: str,
                      audit: str) -> str:
     """The statement page's Markdown with every placeholder filled in."""
     status = meta.get("compliance")
