@@ -195,5 +195,5 @@ def test_build_fails_without_an_organisation(tmp_path: Path):
     result = arena_build(root, tmp_path / "site")
     assert result.returncode != 0
     assert (f"mkdocs.yml:{line}: extra.organisation.name: saknas men måste finnas "
-            "(lägg till raden name: Exempelby kommun)") in result.stderr
+            "(lägg till raden name: Exempelby kommun)") in result.stdout   # `arena build` checks first
     assert not (tmp_path / "site").exists()
