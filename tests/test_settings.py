@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, ArenaDir, copy_project
+from conftest import REPO, TODAY, ArenaDir, copy_project
 from kunskapsarena.outputs import SiteInfo
 from kunskapsarena.settings import Settings, check_settings, settings_from_file
 
@@ -18,7 +18,8 @@ DEMO_CONFIG = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
 # One broken setting of each kind, in a copy of the demo's mkdocs.yml (which a real build accepts otherwise).
 MISTAKES = [
     ("  generator: false", "  generator: nej"),                                       # wrong type
-    ("    email: kunskapsarenan@arena.example", "    e-mail: kunskapsarenan@arena.example"),   # misspelt key
+    ("  organisation:\n", "  organisaton:\n"),                                     # misspelt, so missing
+    ("    label: ", "    lable: "),                                                # misspelt key
     ("issue[description]={content}", "issue[description]={innehåll}"),                # bad placeholder
     ("    script: decap-cms.js", "    script: 'https://cdn.example/decap.js\"><script>'"),   # unsafe URL
     ("      name: git-gateway", "      name: gitgateway"),                            # not a choice
@@ -47,10 +48,13 @@ def line(text: str, needle: str) -> int:
 
 def expected_problems(text: str) -> list[str]:
     return [
+        f"mkdocs.yml:{line(text, 'extra:')}: extra.organisation: saknas men måste finnas (tillgänglighetsredogörelsen "
+        "behöver organisationens namn och kontaktuppgifter: lägg till name, email och phone)",
         f"mkdocs.yml:{line(text, 'generator: nej')}: extra.generator: ska vara true eller false, inte 'nej'",
         f"mkdocs.yml:{line(text, '    url: ')}: extra.idea_submission.url: okänd platshållare {{innehåll}} "
         "(använd {content} för den ifyllda filen och {title} för en rubrik)",
-        f"mkdocs.yml:{line(text, 'e-mail:')}: extra.organisation.e-mail: okänt fält (menade du 'email'?)",
+        f"mkdocs.yml:{line(text, 'lable:')}: extra.idea_submission.lable: okänt fält (menade du 'label'?)",
+        f"mkdocs.yml:{line(text, 'organisaton:')}: extra.organisaton: okänt fält (menade du 'organisation'?)",
         f"mkdocs.yml:{line(text, 'hosts:')}: extra.embeds.hosts[1]: 'https://vimeo.com/' är inget värdnamn "
         "(skriv bara värdnamnet, utan https:// och sökväg, t.ex. www.youtube-nocookie.com)",
         f"mkdocs.yml:{line(text, SCRIPT_LINE)}: extra.cms.script: 'https://cdn.example/decap.js\"><script>' "
@@ -130,7 +134,7 @@ def test_embed_hosts_are_plain_host_names():
 
 
 def test_builders_get_default_settings_without_mkdocs_yml():
-    site = SiteInfo(url="", today=None)
+    site = SiteInfo(url="", today=TODAY)
     assert site.settings == Settings()
     assert site.settings.cms.script == "decap-cms.js" and site.settings.idea_submission.url is None
 

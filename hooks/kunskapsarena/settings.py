@@ -34,14 +34,6 @@ class SetupError(Exception):
     """The site cannot be built as set up; the message says what to fix (shown without a traceback)."""
 
 
-class SettingsError(SetupError):
-    """mkdocs.yml's `extra` is wrong; every problem at once."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(map(str, problems)))
-        self.problems = problems
-
-
 def _fail(message: str, hint: str = "") -> PydanticCustomError:
     # messages.py shows `message` and `hint` as they are (type "arena_setting").
     return PydanticCustomError("arena_setting", "{message}", {"message": message, "hint": hint})
@@ -268,16 +260,19 @@ def check_settings(extra: Any, document: YamlDocument | None = None) -> tuple[Se
     if not isinstance(extra, Mapping):
         return None, [Problem(SETTINGS_FILE, document.line_of(("extra",)), "extra", "ska vara en grupp av fält",
                               "skriv extra: och inställningarna indragna på raderna under")]
+    settings: Settings | None = None
+    problems: list[Problem] = []
     try:
         settings = Settings.model_validate(dict(extra))
     except ValidationError as exc:
-        found = schema_problems(exc, Settings, SETTINGS_FILE, document, base=("extra",))
-        return None, sorted(found, key=lambda problem: problem.line)
-    if settings.organisation is None:
-        return None, [Problem(SETTINGS_FILE, document.line_of(("extra", "organisation")), "extra.organisation",
-                              "saknas men måste finnas",
-                              "tillgänglighetsredogörelsen behöver organisationens namn och kontaktuppgifter: "
-                              "lägg till name, email och phone")]
+        problems = schema_problems(exc, Settings, SETTINGS_FILE, document, base=("extra",))
+    if extra.get("organisation") is None:   # optional in the type only, for builders' defaults
+        problems.append(Problem(SETTINGS_FILE, document.line_of(("extra", "organisation")), "extra.organisation",
+                                "saknas men måste finnas",
+                                "tillgänglighetsredogörelsen behöver organisationens namn och kontaktuppgifter: "
+                                "lägg till name, email och phone"))
+    if problems:
+        return None, sorted(problems, key=lambda problem: problem.line)
     return settings, []
 
 
@@ -350,6 +345,6 @@ _ConfigLoader.add_constructor(None, _untagged)
 
 __all__ = [
     "CmsBackend", "CmsSettings", "EmbedSettings", "IdeaSubmissionSettings", "OrganisationSettings",
-    "SETTINGS_FILE", "SettingsError", "Settings", "SetupError", "SocialLink", "check_settings", "read_extra",
+    "SETTINGS_FILE", "Settings", "SetupError", "SocialLink", "check_settings", "read_extra",
     "settings_document", "settings_from_file",
 ]
