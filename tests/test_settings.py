@@ -149,6 +149,13 @@ def test_env_tags_are_read_as_mkdocs_reads_them(tmp_path: Path, monkeypatch):
     assert (settings.organisation.phone, settings.organisation.email) == ("0771-123 45", "webb@x.example")
 
 
+def test_broken_yaml_in_mkdocs_yml_is_one_problem(tmp_path: Path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nextra:\n  organisation: {name: X\n", encoding="utf-8")
+    assert list(map(str, settings_from_file(tmp_path / "mkdocs.yml")[1])) == [
+        "mkdocs.yml:4: YAML: ogiltig YAML: expected ',' or '}', but got '<stream end>' "
+        "(kontrollera indraget och att listor och citattecken är stängda)"]
+
+
 def test_arena_check_reports_the_settings_with_the_content(arena: ArenaDir):
     text = broken_config()
     arena.write("mkdocs.yml", text)

@@ -280,10 +280,14 @@ def settings_from_file(config_file: Path) -> tuple[Settings | None, list[Problem
     """Read and check `extra` of mkdocs.yml without MkDocs (for `arena check`)."""
     try:
         extra, document = read_extra(config_file)
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(SETTINGS_FILE, 1, "fil", f"mkdocs.yml går inte att läsa: {exc}",
+                              "spara filen som UTF-8")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [Problem(SETTINGS_FILE, mark.line + 1 if mark else 1, "YAML",
-                              f"mkdocs.yml går inte att läsa: {getattr(exc, 'problem', None) or exc}")]
+                              f"ogiltig YAML: {getattr(exc, 'problem', None) or exc}",
+                              "kontrollera indraget och att listor och citattecken är stängda")]
     return check_settings(extra, document)
 
 
@@ -291,7 +295,7 @@ def settings_document(config_file: Path) -> YamlDocument:
     """mkdocs.yml's node tree, for the lines of problems in settings MkDocs has loaded."""
     try:
         return read_extra(config_file)[1]
-    except (OSError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return YamlDocument(data=None)
 
 
@@ -318,16 +322,21 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env_tag(loader: _ConfigLoader, node: yaml.Node) -> Any:
-    # MkDocs (pyyaml_env_tag): `!ENV NAME` or `!ENV [NAME, OTHER, default]`; the value is read as YAML.
+    # As MkDocs (pyyaml_env_tag): `!ENV NAME` or `!ENV [NAME, OTHER, default]`; a set variable is read as a
+    # plain YAML scalar (true, 3, text).
+    names, default = [], None
     if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        items = loader.construct_sequence(node)
-        names, default = items[:-1] if len(items) > 1 else items, items[-1] if len(items) > 1 else None
+        names = [loader.construct_scalar(node)]
+    elif isinstance(node, yaml.SequenceNode):
+        children = node.value
+        if len(children) > 1:
+            default, children = loader.construct_object(children[-1]), children[:-1]
+        names = [loader.construct_scalar(child) for child in children]
     for name in names:
         value = os.environ.get(str(name))
         if value is not None:
-            return yaml.load(value, Loader=_ConfigLoader)  # noqa: S506 - _ConfigLoader is a SafeLoader
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+            return loader.construct_object(yaml.ScalarNode(tag, value))
     return default
 
 
