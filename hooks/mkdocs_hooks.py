@@ -24,6 +24,7 @@ from kunskapsarena.clock import build_date
 from kunskapsarena.escape import inert
 from kunskapsarena.html_parts import GeneratedPage
 from kunskapsarena.idea_pages import SubmissionConfigError
+from kunskapsarena.load import read_content_file
 from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.problems import errors
@@ -31,6 +32,7 @@ from kunskapsarena.statement import (
     STATEMENT_PAGE,
     StatementError,
     audit_summary,
+    markdown_first_line,
     organisation_from_extra,
     read_audit,
     render_statement,
@@ -169,8 +171,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         try:
             root = Path(config.config_file_path).parent
             audit = audit_summary(read_audit(root), source_digest(root))
+            source = read_content_file(root, Path(page.file.abs_src_path))
             markdown = render_statement(markdown, page.meta, organisation_from_extra(config.extra),
-                                        config.site_name, audit)
+                                        config.site_name, audit, markdown_first_line(source))
         except StatementError as exc:
             raise PluginError(str(exc)) from None
     if "arena:" not in markdown or page.file.abs_src_path is None:
