@@ -129,3 +129,55 @@ def test_search_index_keeps_titles_as_text(hostile_site: Path):
     for title in titles:
         # Material's search UI inserts titles as HTML: they must be escaped text.
         assert "<img" not in title
+
+
+# --- URL and path fields are typed: a bad value is an error at its line -------------
+
+CASE = "cases/sms-paminnelser.md"
+
+
+@pytest.mark.parametrize("url, message", [
+    ("https://x.example/)<img src=x onerror=alert(1)>",
+     "'https://x.example/)<img src=x onerror=alert(1)>' innehåller tecknet < (kopiera adressen från "
+     "webbläsarens adressfält; mellanslag skrivs %20)"),
+    ("javascript:alert(1)", "'javascript:alert(1)' är ingen webbadress (skriv hela adressen, med https:// först)"),
+    ("data:text/html,<script>", "'data:text/html,<script>' är ingen webbadress (skriv hela adressen, med "
+                                "https:// först)"),
+    ('https://x.example/"onmouseover="alert(1)', "'https://x.example/\"onmouseover=\"alert(1)' innehåller "
+     "citattecken (\") (kopiera adressen från webbläsarens adressfält; mellanslag skrivs %20)"),
+    ("https://x.example/a b", "'https://x.example/a b' innehåller ett mellanslag (kopiera adressen från "
+                              "webbläsarens adressfält; mellanslag skrivs %20)"),
+    ("https://x.example/(a", "'https://x.example/(a' har en parentes som inte stängs (kontrollera att "
+                             "adressen är hel)"),
+    ("HTTPS://x.example/", "'HTTPS://x.example/' ska börja med https:// eller http:// (små bokstäver, två "
+                           "snedstreck) (t.ex. https://www.kommun.se)"),
+])
+def test_url_fields_refuse_what_could_leave_the_link(arena, url, message):
+    arena.replace(CASE, "tags: [tjänstedesign]\n",
+                  f"tags: [tjänstedesign]\nlinks:\n  - title: Mer\n    url: {json.dumps(url)}\n")
+    assert arena.problems() == [f"{CASE}:14: links[0].url: {message}"]
+
+
+@pytest.mark.parametrize("src, message", [
+    ("../../data/people.yml", "'../../data/people.yml' pekar utanför innehållets mapp (..) (skriv sökvägen från "
+                              "innehållsfilen, t.ex. bilder/min-bild.jpg)"),
+    ("/etc/passwd", "'/etc/passwd' börjar med ett snedstreck (skriv sökvägen från innehållsfilen, t.ex. "
+                    "bilder/min-bild.jpg)"),
+    ("https://tracker.example/pixel.gif", "'https://tracker.example/pixel.gif' är en adress, inte en fil i arenan "
+                                          "(skriv sökvägen från innehållsfilen, t.ex. bilder/min-bild.jpg)"),
+    ('bilder/a.png" onerror="x', "'bilder/a.png\" onerror=\"x' innehåller tecknet \" (döp om filen till "
+                                 "bokstäver, siffror och bindestreck)"),
+])
+def test_image_src_is_a_file_beside_the_item(arena, src, message):
+    arena.replace(CASE, "tags: [tjänstedesign]\n",
+                  f"tags: [tjänstedesign]\nimage:\n  src: {json.dumps(src)}\n  alt: En bild\n")
+    assert arena.problems() == [f"{CASE}:13: image.src: {message}"]
+
+
+def test_valid_urls_are_emitted_percent_encoded():
+    from kunskapsarena.escape import url
+
+    assert url("https://sv.wikipedia.org/wiki/Design_(teknik)") == "https://sv.wikipedia.org/wiki/Design_%28teknik%29"
+    assert url("https://www.båstad.se/Å?a=[1]&b=2") == "https://www.xn--bstad-mra.se/%C3%85?a=%5B1%5D&amp;b=2"
+    with pytest.raises(ValueError):
+        url("javascript:alert(1)")

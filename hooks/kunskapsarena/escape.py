@@ -69,7 +69,7 @@ def url(value: object, schemes: tuple[str, ...] = ("http", "https")) -> Markup:
     scheme = urlsplit(text).scheme.lower()
     if scheme not in schemes:
         raise UnsafeUrl(f"not an {'/'.join(schemes)} URL: {text!r}")
-    encoded = quote(text, safe=_URL_SAFE)
+    encoded = quote(_ascii_host(text, scheme), safe=_URL_SAFE)
     # Brackets belong only in an IPv6 host; after it they could end a Markdown link text.
     start = len(scheme) + 3 if encoded[len(scheme):].startswith("://") else len(scheme) + 1
     host_end = encoded.find("/", start)
@@ -78,6 +78,19 @@ def url(value: object, schemes: tuple[str, ...] = ("http", "https")) -> Markup:
         head, tail = encoded[:start], encoded[start:]
     tail = tail.replace("[", "%5B").replace("]", "%5D").replace("*", "%2A")
     return Markup((head + tail).replace("&", "&amp;"))
+
+
+def _ascii_host(text: str, scheme: str) -> str:
+    """`https://www.båstad.se/…` → `https://www.xn--bstad-ora.se/…`: a host is IDNA, not percent-encoded."""
+    parts = urlsplit(text)
+    if not parts.hostname or parts.hostname.isascii():
+        return text
+    try:
+        ascii_host = parts.hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise UnsafeUrl(f"host name cannot be encoded: {parts.hostname!r}") from None
+    netloc = parts.netloc.lower().replace(parts.hostname, ascii_host, 1)
+    return parts._replace(netloc=netloc).geturl()
 
 
 def verbatim(value: object) -> Markup:
