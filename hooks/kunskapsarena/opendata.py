@@ -117,6 +117,9 @@ def defuse_cell(cell: str) -> str:
 
     A reader undoes all of it the same way: a cell that starts with ' followed by one of
     FORMULA_STARTS loses the ' and gets | back for \\| (documented on the Öppna data page).
+    The one value that rule misreads is one an editor wrote with a leading ' before such a
+    character ('=x): it is left as it is and reads back as =x. It is text to a spreadsheet
+    either way, so we accept that rather than diverge from defusedcsv; the JSON has it exact.
     """
     if cell[:1] in ("\t", "\r"):
         return "'" + cell.replace("|", "\\|")
