@@ -7,7 +7,7 @@ or from the build date (SOURCE_DATE_EPOCH), so two builds give identical
 bytes, and the core stays free of MkDocs. feedgen defaults every timestamp
 to now(); each one is therefore set explicitly below.
 
-Editor text reaches a feed reader as text, never as markup (see `_plain_text`
+Editor text reaches a feed reader as text, never as markup (see `_PlainTextAtom`
 and `_rss_character_data`): an Atom title or summary says type="text", and an
 RSS description, which readers render as HTML, carries HTML-escaped text.
 """

@@ -109,7 +109,9 @@ def csv_cell(value: Any) -> str:
 # OWASP also names tab and carriage return as formula starts; defusedcsv leaves those alone, so
 # they get the same treatment here. (Our models strip leading whitespace, so today no cell can
 # start with either; this keeps the rule whole if that ever changes.)
-FORMULA_STARTS = ("=", "+", "-", "@", "|", "%", "\t", "\r")
+DEFUSEDCSV_STARTS = ("=", "+", "-", "@", "|", "%")
+OWASP_EXTRA_STARTS = ("\t", "\r")
+FORMULA_STARTS = DEFUSEDCSV_STARTS + OWASP_EXTRA_STARTS
 
 
 def defuse_cell(cell: str) -> str:
@@ -121,7 +123,7 @@ def defuse_cell(cell: str) -> str:
     character ('=x): it is left as it is and reads back as =x. It is text to a spreadsheet
     either way, so we accept that rather than diverge from defusedcsv; the JSON has it exact.
     """
-    if cell[:1] in ("\t", "\r"):
+    if cell.startswith(OWASP_EXTRA_STARTS):
         return "'" + cell.replace("|", "\\|")
     return cell
 
