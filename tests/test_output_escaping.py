@@ -262,11 +262,22 @@ def test_calendar_organizer_address_is_percent_encoded(hostile, tmp_path):
     shutil.copytree(Path(hostile.root), root)
     people = root / "data" / "people.yml"
     people.write_text(people.read_text(encoding="utf-8").replace(
-        "eva.berg+arena@lulea.example", '"eva\\"<b>;x@lulea.example"'), encoding="utf-8")
+        "eva.berg+arena@lulea.example", "eva&x=1?y@lulea.example"), encoding="utf-8")
     arena = load_arena(root, today=TODAY)
     assert arena.ok, arena.problems
     raw = calendar_files(arena, SITE)["evenemang/ics/innovationsdagen.ics"].replace(b"\r\n ", b"")
-    assert b":mailto:eva%22%3Cb%3E%3Bx@lulea.example\r\n" in raw
+    assert b":mailto:eva%26x%3D1%3Fy@lulea.example\r\n" in raw
+
+
+def test_an_email_address_with_quotes_or_angle_brackets_is_refused(hostile, tmp_path):
+    root = tmp_path / "arena"
+    shutil.copytree(Path(hostile.root), root)
+    people = root / "data" / "people.yml"
+    people.write_text(people.read_text(encoding="utf-8").replace(
+        "eva.berg+arena@lulea.example", '"eva\\"<b>;x@lulea.example"'), encoding="utf-8")
+    assert [str(p) for p in load_arena(root, today=TODAY).problems] == [
+        "data/people.yml:5: eva-berg.email: 'eva\"<b>;x@lulea.example' är ingen giltig e-postadress "
+        "(skriv t.ex. namn@kommun.se)"]
 
 
 # --- Decap CMS config: labels round-trip as plain strings ------------------------------------
