@@ -181,3 +181,50 @@ def test_valid_urls_are_emitted_percent_encoded():
     assert url("https://www.båstad.se/Å?a=[1]&b=2") == "https://www.xn--bstad-mra.se/%C3%85?a=%5B1%5D&amp;b=2"
     with pytest.raises(ValueError):
         url("javascript:alert(1)")
+
+
+# --- In a real browser: nothing the payloads carry runs ------------------------------
+
+
+def test_no_payload_runs_in_a_browser(hostile_site: Path, browser):
+    """Every page of the hostile site, and a search for the payloads, with the CSP bypassed.
+
+    The Content-Security-Policy would block inline handlers on its own; this
+    test switches it off so that it proves the escaping, not the policy.
+    """
+    from browser_harness import served, themed_pages
+
+    context = browser.new_context(bypass_csp=True, locale="sv-SE")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        with served(hostile_site) as base:
+            ran = []
+            # Every themed page a payload reached (its flag text is in the page's source).
+            def source(url: str) -> str:
+                path = hostile_site / url.lstrip("/")
+                return (path / "index.html" if url.endswith("/") else path).read_text(encoding="utf-8")
+
+            reached = [url for url in themed_pages(hostile_site) if "__xss" in source(url)]
+            assert len(reached) > 15, reached
+            for url in reached:
+                page.goto(base + url, wait_until="load")
+                page.mouse.move(5, 5)
+                page.mouse.move(300, 200)
+                flag = page.evaluate("window.__xss")
+                if flag or page.url != base + url:
+                    ran.append(f"{url}: {flag} ({page.url})")
+            page.goto(base + "/")
+            page.keyboard.press("/")
+            page.keyboard.type("Qzx")
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            page.keyboard.press("ArrowDown")
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            if page.evaluate("window.__xss"):
+                ran.append(f"search: {page.evaluate('window.__xss')}")
+            assert not ran, "payloads ran:\n" + "\n".join(ran)
+            assert not errors, errors
+    finally:
+        context.close()
