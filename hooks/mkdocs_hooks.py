@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -20,7 +21,9 @@ from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_are
 from kunskapsarena.authors import material_authors
 from kunskapsarena.blocks import Block, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
+from kunskapsarena.escape import inert
 from kunskapsarena.html_parts import GeneratedPage
+from kunskapsarena.load import read_content_file
 from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.problems import errors
@@ -28,6 +31,7 @@ from kunskapsarena.settings import Settings, SetupError, check_settings, setting
 from kunskapsarena.statement import (
     STATEMENT_PAGE,
     audit_summary,
+    markdown_first_line,
     read_audit,
     render_statement,
     source_digest,
@@ -162,11 +166,14 @@ def on_serve(server, config, builder):
 # and `<!-- arena:… -->` markers (the start page's next events, newest cases …)
 # whose blocks were prepared in on_files.
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    _escape_theme_meta(page)
     if page.file.src_uri == STATEMENT_PAGE:
         try:
             root = Path(config.config_file_path).parent
             audit = audit_summary(read_audit(root), source_digest(root))
-            markdown = render_statement(markdown, page.meta, _settings.organisation, config.site_name, audit)
+            source = read_content_file(root, Path(page.file.abs_src_path))
+            markdown = render_statement(markdown, page.meta, _settings.organisation, config.site_name, audit,
+                                        markdown_first_line(source))
         except SetupError as exc:
             raise PluginError(str(exc)) from None
     if "arena:" not in markdown or page.file.abs_src_path is None:
@@ -176,6 +183,21 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
                            f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except SetupError as exc:
         raise PluginError(str(exc)) from None
+
+
+# Material prints these front matter values into the page as HTML, unescaped
+# (<title>, <meta name="description">, the header, the h1 of a post and its
+# excerpt heading). Every page's values come from editors, so they are made
+# inert text here, once, before any plugin or template reads them. Markup marks
+# a value as done (a page may pass through this event twice, or across workers).
+_THEME_META = ("title", "description")
+
+
+def _escape_theme_meta(page) -> None:
+    for key in _THEME_META:
+        value = page.meta.get(key)
+        if value is not None and not isinstance(value, Markup):
+            page.meta[key] = inert(value)
 
 
 # Generated pages keep their fact cards and lists of links as finished HTML

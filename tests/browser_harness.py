@@ -11,6 +11,7 @@ allows one running instance per process, so a test module that starts its own
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -79,16 +80,25 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 # `demo_site` (the session's one demo build, dated by SOURCE_DATE_EPOCH) is defined in conftest.py.
 
 
-@pytest.fixture(scope="session")
-def site_url(demo_site: Path) -> Iterator[str]:
-    """Base URL (no trailing slash) of the demo site served on a free local port."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(demo_site)))
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """Base URL (no trailing slash) of `directory` served on a free local port."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path) -> Iterator[str]:
+    """Base URL (no trailing slash) of the demo site served on a free local port."""
+    with served(demo_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.cms import admin_page, cms_config, cms_files, config_yaml
-from kunskapsarena.fields import field_meta, field_names
+from kunskapsarena.fields import URL_PATTERN, field_meta, field_names
 from kunskapsarena.outputs import BUILDERS, SiteInfo
 from kunskapsarena.settings import CmsSettings, Settings
 
@@ -108,7 +108,7 @@ def test_specific_widgets(config):
     assert method["phases"]["multiple"] is True and method["phases"]["min"] == 1
     assert method["duration"]["fields"][0] == {"label": "Minst", "name": "min", "widget": "number",
                                                "value_type": "int", "min": 1}
-    assert method["source"]["fields"][1]["pattern"][0] == r"^https?://\S+$"
+    assert method["source"]["fields"][1]["pattern"][0] == URL_PATTERN
     assert method["aliases"]["widget"] == "list"
 
 

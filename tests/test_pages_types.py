@@ -53,7 +53,7 @@ def test_submission_link_is_prefilled_from_the_template():
 @pytest.mark.parametrize(("config", "message"), [
     ({"url": "git.example/new?value={content}"},
      "mkdocs.yml:1: extra.idea_submission.url: 'git.example/new?value={content}' är ingen webbadress "
-     "(börja adressen med https:// eller http://)"),
+     "(skriv hela adressen, med https:// först)"),
     ({"url": "https://git.example/new?value={body}"},
      "mkdocs.yml:1: extra.idea_submission.url: okänd platshållare {body} "
      "(använd {content} för den ifyllda filen och {title} för en rubrik)"),

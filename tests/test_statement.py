@@ -62,34 +62,59 @@ def test_organisation_must_name_who_answers_and_how_to_reach_them(extra, message
 
 
 def test_statement_fills_in_organisation_status_and_audit():
-    markdown = ("{{ organisation.name }} står bakom {{ site_name }}, som är {{ compliance }}.\n"
-                "{% if organisation.phone %}Telefon: {{ organisation.phone }}{% endif %}"
-                "E-post: {{ organisation.email }}\n{{ audit_summary }}\n")
+    markdown = ("{{ organisation.name }} står bakom {{ site_name }}, som är {{compliance}}.\n"
+                "{{ contact_list }}\n{{ audit_summary }}\n")
     audit = audit_summary(RECORD, DIGEST)
     assert render_statement(markdown, {"compliance": "delvis"}, ORGANISATION, "Exempelarenan", audit) == (
         "Exempelby kommun står bakom Exempelarenan, som är delvis förenlig.\n"
-        "E-post: tillganglighet@exempelby.example\n"
+        "- E-post: [tillganglighet@exempelby.example](mailto:tillganglighet@exempelby.example)\n"
         "Den senaste automatiska granskningen av den här versionen gjordes den 21 november 2026: alla 48 sidor "
         "granskades med "
         "axe-core 4.14.1 mot WCAG 2.1 nivå A och AA i ljust och mörkt läge. Inga brister hittades.\n")
 
 
 PLACEHOLDERS = ("tillåtna platshållare: organisation.name, organisation.email, organisation.phone, site_name, "
-                "compliance, audit_summary")
+                "compliance, audit_summary, contact_list")
 
 
 @pytest.mark.parametrize("meta, markdown, message", [
     ({}, "x", "content/tillganglighet.md: compliance: 'None' ska vara en av helt, delvis, inte "
               "(hur väl webbplatsen uppfyller lagen)"),
-    ({"compliance": "helt"}, "{{ organisation.adress }}",
-     "content/tillganglighet.md: 'kunskapsarena.settings.OrganisationSettings object' has no attribute 'adress' "
-     f"({PLACEHOLDERS})"),
-    ({"compliance": "helt"}, "{{ org_name }}", f"content/tillganglighet.md: 'org_name' is undefined ({PLACEHOLDERS})"),
+    ({"compliance": "helt"}, "Text\n\n{{ organisation.adress }}",
+     "content/tillganglighet.md:7: platshållare: '{{ organisation.adress }}' är ingen platshållare "
+     f"(menade du 'organisation.name'? {PLACEHOLDERS})"),
+    ({"compliance": "helt"}, "{{ org_name }} och {% if x %}",
+     "content/tillganglighet.md:5: platshållare: '{% if x %}' stöds inte: villkor och andra mallkommandon körs "
+     f"aldrig ({PLACEHOLDERS})\n"
+     f"content/tillganglighet.md:5: platshållare: '{{{{ org_name }}}}' är ingen platshållare "
+     f"(menade du 'site_name'? {PLACEHOLDERS})"),
 ])
-def test_statement_errors_name_the_file_and_what_to_fix(meta, markdown, message):
+def test_statement_errors_name_the_file_line_and_what_to_fix(meta, markdown, message):
     with pytest.raises(StatementError) as caught:
-        render_statement(markdown, meta, ORGANISATION, "Arenan", "")
+        render_statement(markdown, meta, ORGANISATION, "Arenan", "", first_line=5)
     assert str(caught.value) == message
+
+
+def test_statement_never_evaluates_what_the_editor_wrote(tmp_path):
+    """Jinja-style payloads are reported, never run, in check and in the build."""
+    marker = tmp_path / "pwned"
+    payload = f"{{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}}"
+    with pytest.raises(StatementError) as caught:
+        render_statement(f"Intro\n{payload}\n", {"compliance": "helt"}, ORGANISATION, "Arenan", "")
+    assert "content/tillganglighet.md:2: platshållare: '{{ cycler.__init__.__globals__" in str(
+        caught.value)
+    root = copy_project(tmp_path / "arena")
+    statement = root / "content" / "tillganglighet.md"
+    statement.write_text(statement.read_text(encoding="utf-8") + "\n" + payload + "\n", encoding="utf-8")
+    line = statement.read_text(encoding="utf-8").count("\n")
+    check = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), "check"],
+                           capture_output=True, text=True)
+    assert check.returncode != 0
+    assert f"content/tillganglighet.md:{line}: platshållare:" in check.stdout + check.stderr
+    build = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), "build"],
+                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode != 0
+    assert not marker.exists()
 
 
 def test_audit_summary_reports_failures_and_a_missing_audit():

@@ -62,8 +62,8 @@ def test_physical_event_needs_a_location(typed: ArenaDir):
 def test_registration_must_be_a_url(typed: ArenaDir):
     typed.replace(EVENT_FILE, "registration: https://exempel.example/anmalan", "registration: anmälan på intranätet")
     assert typed.problems() == [
-        "events/innovationsdagen.md:8: registration: 'anmälan på intranätet' är ingen giltig webbadress "
-        "(börja adressen med https://)"]
+        "events/innovationsdagen.md:8: registration: 'anmälan på intranätet' är ingen webbadress "
+        "(skriv hela adressen, med https:// först)"]
 
 
 def test_programme_time_must_be_a_time_of_day(typed: ArenaDir):

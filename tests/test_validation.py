@@ -78,7 +78,7 @@ def test_date_in_the_future(arena: ArenaDir):
 def test_invalid_url(arena: ArenaDir):
     arena.replace("methods/personas.md", "license:", "source: {name: Boken, url: www.exempel.se}\nlicense:")
     assert arena.problems() == [
-        "methods/personas.md:8: source.url: 'www.exempel.se' är ingen giltig webbadress (börja adressen med https://)"]
+        "methods/personas.md:8: source.url: 'www.exempel.se' är ingen webbadress (skriv hela adressen, med https:// först)"]
 
 
 def test_unknown_related_method_with_did_you_mean(arena: ArenaDir):

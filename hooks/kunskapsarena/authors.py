@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from urllib.parse import quote
+from xml.sax.saxutils import escape as xml_escape
 
+from .escape import theme_text
 from .taxonomy import Taxonomy
 
 _COLOURS = ("#1f5f8b", "#7a3b69", "#2e6b3a", "#8a4b0f", "#4b4f9c", "#6b4226")
@@ -18,15 +20,16 @@ def material_authors(taxonomy: Taxonomy) -> dict[str, dict[str, dict[str, str]]]
     authors = {}
     for pid, person in sorted(taxonomy.people.items()):
         authors[pid] = {
-            "name": person.name,
-            "description": f"{person.role}, {taxonomy.organisation_name(person.organisation)}",
+            # Material prints these as HTML: editor text made inert (escape.py).
+            "name": theme_text(person.name),
+            "description": theme_text(f"{person.role}, {taxonomy.organisation_name(person.organisation)}"),
             "avatar": initials_avatar(person.name),
         }
     return {"authors": authors}
 
 
 def initials_avatar(name: str) -> str:
-    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    initials = xml_escape("".join(part[0] for part in name.split()[:2]).upper())
     colour = _COLOURS[int(hashlib.sha256(name.encode()).hexdigest(), 16) % len(_COLOURS)]
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
            f'<rect width="64" height="64" rx="32" fill="{colour}"/>'

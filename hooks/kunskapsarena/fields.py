@@ -9,6 +9,7 @@ validate.py, the JSON Schema and the editors' field reference all read it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
 EARLIEST_YEAR = 1990
 
@@ -117,18 +119,86 @@ class Range(Model):
         return self
 
 
+# A web address editors may write: http(s), a host, and no character that could
+# end an attribute or a Markdown link (whitespace, quotes, angle brackets,
+# backslash, braces, pipe, caret, backtick); parentheses only in balanced pairs,
+# as in Wikipedia addresses. A regular expression, so the JSON Schema and the
+# CMS enforce the same rule; `url_problem` says in Swedish what is wrong.
+_URL_CHAR = r"[^\s\"'<>\\`{}|^()]"
+URL_PATTERN = (r"^https?://[^\s/?#:\"'<>\\`{}|^()\[\]@]+(?::[0-9]{1,5})?"
+               rf"(?:[/?#](?:{_URL_CHAR}|\({_URL_CHAR}*\))*)?$")
+_URL = re.compile(URL_PATTERN)
+_URL_FORBIDDEN = {" ": "ett mellanslag", "\t": "en tabb", "\n": "en radbrytning", '"': "citattecken (\")",
+                  "'": "apostrof (')", "<": "tecknet <", ">": "tecknet >", "\\": "ett bakstreck (\\)",
+                  "`": "tecknet `", "{": "tecknet {", "}": "tecknet }", "|": "tecknet |", "^": "tecknet ^"}
+EMAIL_PATTERN = r"^[^@\s\"'<>()\[\]\\,;:]+@[^@\s\"'<>()\[\]\\,;:]+\.[^@\s\"'<>()\[\]\\,;:]+$"
+
+
+def url_problem(value: str) -> tuple[str, str] | None:
+    """What is wrong with a web address, and how to fix it; None when it is fine."""
+    if _URL.match(value):
+        return None
+    if not re.match(r"^https?://", value):
+        scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+        if scheme in ("http", "https"):
+            return "ska börja med https:// eller http:// (små bokstäver, två snedstreck)", "t.ex. https://www.kommun.se"
+        return "är ingen webbadress", "skriv hela adressen, med https:// först"
+    forbidden = next((char for char in value if char in _URL_FORBIDDEN), None)
+    if forbidden is not None:
+        return (f"innehåller {_URL_FORBIDDEN[forbidden]}",
+                "kopiera adressen från webbläsarens adressfält; mellanslag skrivs %20")
+    if "(" in value or ")" in value:
+        return "har en parentes som inte stängs", "kontrollera att adressen är hel"
+    return "har inget giltigt värdnamn", "t.ex. https://www.kommun.se/sida"
+
+
+def web_url(title: str, description: str = "", **kwargs: Any) -> Any:
+    """An absolute http(s) address (typed: URL_PATTERN); emitted percent-encoded (escape.url)."""
+    return Field(title=title, description=description, pattern=URL_PATTERN,
+                 json_schema_extra=_extra(example=kwargs.pop("example", "https://"), format="url"), **kwargs)
+
+
+def relative_file(value: str) -> str:
+    """A file beside the item: a relative path with no way out of the item's folder."""
+    problem = _relative_file_problem(value)
+    if problem:
+        raise PydanticCustomError("relative_file", problem[0], {"hint": problem[1]})
+    return value
+
+
+def _relative_file_problem(value: str) -> tuple[str, str] | None:
+    hint = "skriv sökvägen från innehållsfilen, t.ex. bilder/min-bild.jpg"
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+        return f"'{value}' är en adress, inte en fil i arenan", hint
+    if value.startswith(("/", "\\")):
+        return f"'{value}' börjar med ett snedstreck", hint
+    if "\\" in value:
+        return f"'{value}' innehåller bakstreck (\\)", "använd vanliga snedstreck /"
+    if ".." in value.split("/"):
+        return f"'{value}' pekar utanför innehållets mapp (..)", hint
+    bad = re.search(r"[^\w./-]", value)
+    if bad:
+        shown = "ett mellanslag" if bad[0].isspace() else f"tecknet {bad[0]}"
+        return f"'{value}' innehåller {shown}", "döp om filen till bokstäver, siffror och bindestreck"
+    return None
+
+
+RelativeFile = Annotated[str, AfterValidator(relative_file)]
+
+
 class Link(Model):
     title: str = Field(min_length=1, title="Länktext")
-    url: str = Field(pattern=r"^https?://\S+$", title="Adress")
+    url: str = web_url("Adress")
 
 
 class Source(Model):
     name: str = Field(min_length=1, title="Källa")
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$", title="Adress")
+    url: str | None = web_url("Adress", default=None)
 
 
 class Image(Model):
-    src: str = Field(min_length=1, title="Bildfil")
+    src: RelativeFile = Field(min_length=1, title="Bildfil",
+                              description="Sökväg från innehållsfilen till bilden, t.ex. bilder/min-bild.jpg.")
     alt: str = Field(min_length=1, title="Alternativtext",
                      description="Beskriv vad bilden visar för den som inte ser den.")
 
@@ -165,7 +235,7 @@ def _today(info: ValidationInfo) -> dt.date:
 
 
 __all__ = [
-    "STOCKHOLM", "Image", "Item", "Link", "LocalDateTime", "Model", "field_names", "Range", "Source", "Violation",
+    "EMAIL_PATTERN", "STOCKHOLM", "URL_PATTERN", "Image", "Item", "Link", "RelativeFile", "url_problem", "web_url", "LocalDateTime", "Model", "field_names", "Range", "Source", "Violation",
     "field_meta", "not_in_future", "plausible_year", "ref", "text", "unwrap_optional", "vocabulary",
 ]
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 _PLACEHOLDER = "<!-- ka-part {} -->"
 # Around an item's own text on its page, for pages that reuse the converted
 # text (the print deck). Comments pass through Markdown unchanged.
@@ -27,11 +29,11 @@ class HtmlParts:
 
     parts: dict[str, str] = field(default_factory=dict)
 
-    def add(self, caller) -> str:
+    def add(self, caller) -> Markup:
         placeholder = _PLACEHOLDER.format(len(self.parts) + 1)
         self.parts[placeholder] = caller().strip()
         # Blank lines around it: a raw HTML block of its own in any Markdown engine.
-        return f"\n{placeholder}\n\n"
+        return Markup(f"\n{placeholder}\n\n")
 
 
 @dataclass(frozen=True)

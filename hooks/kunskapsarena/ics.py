@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
@@ -36,7 +36,9 @@ def _calendar(arena: Arena, events: list[Record], site: SiteInfo, name: str) -> 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # icalendar does not know X- properties and would write the name unescaped (and refuse a
+    # title with a line break); as TEXT its commas, semicolons and line breaks are escaped.
+    calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     for event in events:
         calendar.add_component(_vevent(arena, event, site))
@@ -60,7 +62,9 @@ def _vevent(arena: Arena, event: Record, site: SiteInfo) -> Event:
     vevent.add("url", site.absolute(event.url))
     contact = arena.taxonomy.people.get(data.contacts[0])
     if contact is not None:
-        organizer = vCalAddress(f"mailto:{contact.email}")
+        # A URI, which icalendar writes as it is: the address is percent-encoded so that
+        # nothing in people.yml (quotes, <, >, ;) can reach the calendar client raw.
+        organizer = vCalAddress("mailto:" + quote(contact.email, safe="@+"))
         organizer.params["cn"] = vText(contact.name)
         vevent.add("organizer", organizer)
     return vevent

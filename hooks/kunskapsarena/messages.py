@@ -8,7 +8,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .fields import field_names
+from .fields import URL_PATTERN, field_names, url_problem
 from .problems import Problem, did_you_mean
 from .yamlsource import YamlDocument
 
@@ -36,8 +36,6 @@ def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple) -> tupl
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
-    if kind == "arena_setting":   # a validator's own Swedish message and hint
-        return ctx["message"], ctx.get("hint", "")
     if kind == "missing":
         example = _example(model, loc)
         return "saknas men måste finnas", f"lägg till raden {loc[-1]}: {example}" if example else ""
@@ -82,9 +80,14 @@ def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple) -> tupl
     if kind == "less_than_equal":
         return f"får vara högst {ctx.get('le')}, inte {_shown(value)}", ""
     if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == URL_PATTERN and isinstance(value, str):
+            reason, hint = url_problem(value) or ("är ingen giltig webbadress", "")
+            return f"{_shown(value)} {reason}", hint
         if "@" in str(ctx.get("pattern", "")):
             return f"{_shown(value)} är ingen giltig e-postadress", "skriv t.ex. namn@kommun.se"
         return f"{_shown(value)} är ingen giltig webbadress", "börja adressen med https://"
+    if "hint" in ctx:   # our own checks (PydanticCustomError) carry their hint
+        return error["msg"], str(ctx["hint"])
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), ""
     return error["msg"], ""

@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import field_validator, model_validator
 
 from .fields import (
+    EMAIL_PATTERN,
     STOCKHOLM,
     Image,
     Item,
@@ -30,6 +31,7 @@ from .fields import (
     ref,
     text,
     vocabulary,
+    web_url,
 )
 
 
@@ -122,7 +124,7 @@ class Person(Model):
     name: str = text("Namn", min_length=1)
     role: str = text("Roll", min_length=1)
     organisation: str = vocabulary("organisations", "Organisation")
-    email: str = text("E-post", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: str = text("E-post", pattern=EMAIL_PATTERN)
     phone: str | None = text("Telefon", default=None)
 
 
@@ -130,13 +132,10 @@ class Organisation(Model):
     name: str = text("Namn", min_length=1)
     kind: str = text("Typ", min_length=1)
     region: str = vocabulary("regions", "Län")
-    website: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    website: str | None = web_url("Webbplats", default=None)
 
 
 # --- events, change projects, the idea pipeline and trainings -----------------
-
-_URL = r"^https?://\S+$"
-
 
 def _when(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M")
@@ -165,8 +164,7 @@ class Event(Item):
     format: str = vocabulary("event_formats", "Form", example="hybrid")
     location: str | None = text("Plats", "Lokal och ort; behövs när evenemanget är fysiskt eller hybrid.",
                                 default=None, example="Stadshuset, Storgatan 1, Skellefteå")
-    registration: str | None = text("Anmälan", "Webbadress till anmälan.", default=None, pattern=_URL,
-                                    example="https://")
+    registration: str | None = web_url("Anmälan", "Webbadress till anmälan.", default=None)
     organiser: str = vocabulary("organisations", "Arrangör", example="organisation-id")
     programme: list[ProgrammeItem] = text(
         "Program", default_factory=list,
@@ -339,7 +337,7 @@ class Training(Item):
     dates: list[TrainingDate] = text("Nästa tillfällen", default_factory=list,
                                      example=[{"start": "ÅÅÅÅ-MM-DD", "location": "Ort"}])
     signup: str = text("Så anmäler du dig", min_length=1, example="Anmäl dig via länken senast två veckor före start.")
-    signup_url: str | None = text("Anmälningslänk", default=None, pattern=_URL, example="https://")
+    signup_url: str | None = web_url("Anmälningslänk", default=None)
     cost: str | None = text("Kostnad", default=None, example="Kostnadsfri för medarbetare")
     methods: list[str] = ref("method", "Metoder i utbildningen", reverse="Lärs ut i", default_factory=list,
                              example=[])

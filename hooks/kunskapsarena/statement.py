@@ -7,20 +7,26 @@ matter, and the latest automated audit as recorded by `make audit`
 (`data/accessibility-audit.yml`). Placeholders a statement may use:
 
     {{ organisation.name }} {{ organisation.email }} {{ organisation.phone }}
-    {{ site_name }} {{ compliance }} {{ audit_summary }}
+    {{ site_name }} {{ compliance }} {{ audit_summary }} {{ contact_list }}
+
+They are replaced as plain text; nothing in the page is ever evaluated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
-import jinja2
 import pathspec
 import yaml
 
 from .content_types import CONTENT_TYPES
+from .escape import inert
+from .escape import url as escape_url
+from .load import SourceFile, UnreadableFile, read_content_file
+from .problems import Problem, did_you_mean
 from .settings import OrganisationSettings, SetupError
 
 STATEMENT_PAGE = "tillganglighet.md"        # below docs_dir
@@ -93,21 +99,93 @@ def audit_summary(record: dict | None, digest: str) -> str:
             f"alla {pages} sidor granskades med {record['tool']} mot {record['standard']} i {schemes} läge. {result}")
 
 
+# `{{ name }}` with optional spaces; anything else between braces is reported, never run.
+_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+_TEMPLATE_TAG = re.compile(r"\{%.*?%\}", re.DOTALL)
+
+
 def render_statement(markdown: str, meta: dict, organisation: OrganisationSettings, site_name: str,
-                     audit: str) -> str:
-    """The statement page's Markdown with every placeholder filled in."""
+                     audit: str, first_line: int = 1) -> str:
+    """The statement page's Markdown with every placeholder filled in.
+
+    Plain substitution, not a template engine: the page is editor text, and
+    editor text is never evaluated. Values are made inert Markdown (escape.py).
+    `first_line` is the file line of the Markdown's first line, for messages.
+    """
     status = meta.get("compliance")
     if status not in COMPLIANCE:
         raise StatementError(f"content/{STATEMENT_PAGE}: compliance: '{status}' ska vara en av "
                              f"{', '.join(COMPLIANCE)} (hur väl webbplatsen uppfyller lagen)")
-    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    problems = placeholder_problems(markdown, first_line)
+    if problems:
+        raise StatementError("\n".join(map(str, problems)))
+    values = statement_values(organisation, site_name, COMPLIANCE[status], audit)
+    return _PLACEHOLDER.sub(lambda found: values[found[1]], markdown)
+
+
+def statement_values(organisation: OrganisationSettings, site_name: str, compliance: str,
+                     audit: str) -> dict[str, str]:
+    """Placeholder → Markdown. `contact_list` lists the ways to reach the organisation."""
+    contacts = []
+    if organisation.email:
+        contacts.append(f"- E-post: [{inert(organisation.email)}]({escape_url('mailto:' + organisation.email, ('mailto',))})")
+    if organisation.phone:
+        contacts.append(f"- Telefon: {inert(organisation.phone)}")
+    return {
+        "organisation.name": inert(organisation.name),
+        "organisation.email": inert(organisation.email or ""),
+        "organisation.phone": inert(organisation.phone or ""),
+        "site_name": inert(site_name),
+        "compliance": inert(compliance),
+        "audit_summary": inert(audit),
+        "contact_list": "\n".join(contacts),
+    }
+
+
+def placeholder_problems(markdown: str, first_line: int = 1) -> list[Problem]:
+    """Every `{{ … }}` that is not a known placeholder and every `{% … %}`, at its line."""
+    path = f"content/{STATEMENT_PAGE}"
+
+    def line(offset: int) -> int:
+        return first_line + markdown.count("\n", 0, offset)
+
+    problems = [Problem(path, line(tag.start()), "platshållare",
+                        f"'{tag[0][:40]}' stöds inte: villkor och andra mallkommandon körs aldrig", _ALLOWED)
+                for tag in _TEMPLATE_TAG.finditer(markdown)]
+    for found in _PLACEHOLDER.finditer(markdown):
+        if found[1] not in PLACEHOLDERS:
+            guess = did_you_mean(found[1], PLACEHOLDERS)
+            problems.append(Problem(path, line(found.start()), "platshållare",
+                                    f"'{{{{ {found[1][:40]} }}}}' är ingen platshållare",
+                                    f"{guess + ' ' if guess else ''}{_ALLOWED}"))
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def statement_problems(root: Path, docs_dir: str = "content") -> list[Problem]:
+    """`arena check` for the statement page: its placeholders and compliance status."""
+    path = Path(root) / docs_dir / STATEMENT_PAGE
+    if not path.is_file():
+        return []
     try:
-        return environment.from_string(markdown).render(
-            organisation=organisation, site_name=site_name, compliance=COMPLIANCE[status],
-            audit_summary=audit)
-    except jinja2.TemplateError as exc:
-        raise StatementError(f"content/{STATEMENT_PAGE}: {exc} (tillåtna platshållare: organisation.name, "
-                             "organisation.email, organisation.phone, site_name, compliance, audit_summary)") from None
+        source = read_content_file(Path(root), path)
+    except UnreadableFile as exc:
+        return [exc.problem]
+    problems = placeholder_problems(source.body, source.body_line)
+    if source.data.get("compliance") not in COMPLIANCE:
+        problems.insert(0, Problem(source.path, source.front.line_of(("compliance",)), "compliance",
+                                   f"'{source.data.get('compliance')}' ska vara en av {', '.join(COMPLIANCE)}",
+                                   "hur väl webbplatsen uppfyller lagen"))
+    return problems
+
+
+def markdown_first_line(source: SourceFile) -> int:
+    """File line of the body's first line as MkDocs hands it over (it drops leading blank lines)."""
+    return source.body_line + len(source.body) - len(source.body.lstrip("\n"))
+
+
+PLACEHOLDERS = ("organisation.name", "organisation.email", "organisation.phone", "site_name", "compliance",
+                "audit_summary", "contact_list")
+_ALLOWED = "tillåtna platshållare: " + ", ".join(PLACEHOLDERS)
 
 
 def record_audit(root: Path, scheme: str, day: dt.date, pages: int, pages_with_violations: int,

@@ -26,6 +26,7 @@ from .messages import dotted, nested_model, schema_problems
 from .models import Organisation, Person
 from .problems import Problem, Severity, did_you_mean, errors, quote_list
 from .slugs import is_slug, slugify
+from .statement import statement_problems
 from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
 from .workers import PARALLEL_THRESHOLD, can_fork
 from .yamlsource import YamlDocument
@@ -81,6 +82,7 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
             continue
         arena.records[type_name][record.slug] = record
     problems.extend(page_problems(root))
+    problems.extend(statement_problems(root))
     problems.extend(shared_alias_problems(arena))
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
         problems += _unreferenced_people(arena)
