@@ -19,8 +19,8 @@ from .accessibility_lint import accessibility_problems, page_problems
 from .aliases import alias_problems, shared_alias_problems
 from .arena import Arena, Record
 from .body import body_problems
-from .content_pages import front_matter_problems
 from .clock import build_date
+from .content_pages import front_matter_problems
 from .content_types import CONTENT_TYPES, ContentType, content_type
 from .load import SourceFile, UnreadableFile, read_content_file, read_data_file
 from .messages import dotted, nested_model, schema_problems
