@@ -20,6 +20,7 @@ from .aliases import alias_problems, shared_alias_problems
 from .arena import Arena, Record
 from .body import body_problems
 from .clock import build_date
+from .content_pages import front_matter_problems
 from .content_types import CONTENT_TYPES, ContentType, content_type
 from .load import SourceFile, UnreadableFile, read_content_file, read_data_file
 from .messages import dotted, nested_model, schema_problems
@@ -83,6 +84,7 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
         arena.records[type_name][record.slug] = record
     problems.extend(page_problems(root))
     problems.extend(statement_problems(root))
+    problems.extend(front_matter_problems(root))
     problems.extend(shared_alias_problems(arena))
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
         problems += _unreferenced_people(arena)
