@@ -79,7 +79,7 @@ def write_failure(error: BaseException) -> str | None:
 def build_site(root: Path, site_dir: Path, extra_args: tuple[str, ...] = ()) -> None:
     """Build root's site into site_dir; raises BuildFailed (site_dir unchanged) or BuildInterrupted."""
     root = Path(root).resolve()
-    site_dir = Path(os.path.abspath(site_dir))
+    site_dir = Path(site_dir).resolve()   # a site/ that links to the web root: build next to the real folder
     unchanged = f"{site_dir.name}/ är oförändrad"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     try:
@@ -161,7 +161,8 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> int:
         for signum in _STOP_SIGNALS:
             previous[signum] = signal.signal(signum, _interrupted)
     try:
-        process = subprocess.Popen(command, cwd=cwd, env=env, process_group=0,
+        # stdin from /dev/null: a background process group that reads the terminal is stopped.
+        process = subprocess.Popen(command, cwd=cwd, env=env, process_group=0, stdin=subprocess.DEVNULL,
                                    preexec_fn=functools.partial(_stop_with_parent, os.getpid()) if _LIBC else None)
         try:
             return process.wait()
