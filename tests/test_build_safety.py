@@ -73,12 +73,14 @@ def on_pre_build(config):
 
 def alive(pid: int) -> bool:
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
+        os.kill(pid, 0)
+    except ProcessLookupError:
         return False
-    except OSError:
-        state = "?"
-    return state != "Z"   # a zombie has stopped; only its exit status is left
+    stat_file = Path(f"/proc/{pid}/stat")
+    try:   # a zombie has stopped; only its exit status is left for its parent to collect
+        return stat_file.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return not Path("/proc/self").exists()
 
 
 def wait_for(condition, what: str) -> None:
