@@ -189,3 +189,17 @@ def test_build_refuses_hidden_files_that_exclude_docs_would_publish(project: Pat
     assert (".env: dolda filer och mappar (namn som börjar med punkt, t.ex. .git eller .env) publiceras "
             "aldrig; ta bort undantaget för dem ur exclude_docs i mkdocs.yml") in result.stderr
     assert not (tmp_path / "ut").exists() or SECRET not in site_text(tmp_path / "ut")
+
+
+@pytest.mark.build
+def test_build_refuses_a_link_in_the_themes_custom_dir(project: Path, outside: Path, tmp_path: Path):
+    """MkDocs copies the theme's custom_dir (overrides/) into the site too."""
+    link = project / "overrides" / "hemlig.txt"
+    os.symlink(outside, link)
+    try:
+        result = run(project, "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "ut"))
+    finally:
+        link.unlink()
+    assert result.returncode == 1
+    assert link_message("overrides/hemlig.txt", "fil", outside) in result.stderr.splitlines()
+    assert not (tmp_path / "ut").exists() or SECRET not in site_text(tmp_path / "ut")
