@@ -21,6 +21,7 @@ from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_are
 from kunskapsarena.authors import material_authors
 from kunskapsarena.blocks import Block, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
+from kunskapsarena.discovery import hidden_output, published_tree_problems
 from kunskapsarena.escape import inert
 from kunskapsarena.html_parts import GeneratedPage
 from kunskapsarena.load import read_content_file
@@ -28,6 +29,7 @@ from kunskapsarena.outputs import SiteInfo, site_outputs
 from kunskapsarena.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.problems import errors
 from kunskapsarena.settings import Settings, SetupError, check_settings, settings_document
+from kunskapsarena.sitebuild import write_failure
 from kunskapsarena.statement import (
     STATEMENT_PAGE,
     audit_summary,
@@ -63,16 +65,24 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)
 def on_config(config):
     global _arena, _settings
+    config_dir = os.path.dirname(os.path.abspath(config.config_file_path))
+    root = Path(config_dir).resolve()
     # mkdocs.yml's `extra` as MkDocs loaded it; the file itself only for the lines.
     settings, setting_problems = check_settings(config.extra, settings_document(Path(config.config_file_path)))
-    arena = load_arena(Path(config.config_file_path).parent, workers=_workers)
+    arena = load_arena(root, workers=_workers)
     for problem in arena.problems:
         if problem.severity is Severity.WARNING:
             log.info("%s", problem)
-    found = setting_problems + errors(arena.problems)
+    # MkDocs walks docs_dir following every link (a link to / walks the whole
+    # disk) and publishes what it finds: a link there stops the build first.
+    published = [os.path.relpath(folder, config_dir) for folder in (config.docs_dir, config.theme.custom_dir)
+                 if folder]   # custom_dir: the theme's own files are copied too
+    published = [folder for folder in published if not folder.startswith("..")]
+    content_problems = errors(arena.problems) + published_tree_problems(root, published, arena.problems)
+    found = setting_problems + content_problems
     if found:
-        wrong = [what for bad, what in ((not arena.ok, "innehållet"), (setting_problems, "inställningarna i mkdocs.yml"))
-                 if bad]
+        wrong = [what for bad, what in ((content_problems, "innehållet"),
+                                        (setting_problems, "inställningarna i mkdocs.yml")) if bad]
         raise PluginError(f"{' och '.join(wrong).capitalize()} har fel; webbplatsen byggs inte:\n"
                           + "\n".join(map(str, found))
                           + f"\n{len(found)} fel. Kör 'make check' för samma lista.")
@@ -114,6 +124,10 @@ def on_files(files: Files, config) -> Files:
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
     _point_edit_links_at_sources(files, config, _arena.source_paths())
+    hidden = hidden_output(file.dest_uri for file in files if file.inclusion.is_included())
+    if hidden:
+        raise PluginError(f"{hidden}: dolda filer och mappar (namn som börjar med punkt, t.ex. .git "
+                          "eller .env) publiceras aldrig; ta bort undantaget för dem ur exclude_docs i mkdocs.yml")
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
@@ -224,6 +238,13 @@ def _converted(file: File | None, config, files: Files) -> str | None:
         file.page.read_source(config)
         file.page.render(config, files)
     return file.page.content
+
+
+# Disk full or a read-only site folder: one Swedish line instead of a traceback.
+def on_build_error(error: Exception) -> None:
+    message = write_failure(error)
+    if message:
+        raise PluginError(message) from None
 
 
 def on_shutdown() -> None:

@@ -78,6 +78,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def copy_small_project(target: Path) -> Path:
+    """The project's config, hooks and pages with the minimal arena's items: a real build in seconds."""
+    copy_project(target)
+    for folder in ("methods", "cases", "blog/posts", "events", "projects", "ideas", "trainings"):
+        shutil.rmtree(target / folder, ignore_errors=True)
+    for name in ("taxonomy.yml", "people.yml"):
+        (target / "data" / name).unlink()
+    shutil.copytree(MINIMAL, target, dirs_exist_ok=True)
+    return target
+
+
 def tree_digest(root: Path) -> dict[str, str]:
     """Content hash of every file below root, to prove nothing was touched."""
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

@@ -23,6 +23,7 @@ from pathlib import Path
 from frontmatter.default_handlers import YAMLHandler
 
 from .body import headings, lines_outside_code
+from .discovery import walk
 from .load import relative
 from .problems import Problem, Severity
 
@@ -79,11 +80,8 @@ def accessibility_problems(path: str, body: str, first_line: int, title_level: i
 
 def page_problems(root: Path, folder: str = "content") -> list[Problem]:
     """The same lint on the site's own pages (start page, guides), which are not items."""
-    pages = root / folder
-    if not pages.is_dir():
-        return []
     problems = []
-    for file in sorted(pages.rglob("*.md")):
+    for file in walk(root, folder, suffix=".md").files:   # links are reported by the caller, never read
         try:
             text = file.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
         except (OSError, UnicodeDecodeError):

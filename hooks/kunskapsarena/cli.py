@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -127,13 +128,17 @@ def _build(root: Path, site_dir: Path) -> int:
     if _check(root, "text") != 0:
         print(f"Webbplatsen byggdes inte; {site_dir.name}/ är oförändrad.", file=sys.stderr)
         return 1
-    from .sitebuild import BuildFailed, build_site  # subprocess only; keeps `check` light
+    from .sitebuild import BuildFailed, BuildInterrupted, build_site  # subprocess only; keeps `check` light
 
     try:
         build_site(root, site_dir)
     except BuildFailed as exc:
         print(f"arena build: {exc}", file=sys.stderr)
         return 1
+    except BuildInterrupted as exc:   # MkDocs was stopped before anything was published
+        print(f"\narena build: avbrutet ({signal.Signals(exc.signum).name}); {site_dir.name}/ är oförändrad",
+              file=sys.stderr)
+        return 128 + exc.signum
     print(f"Webbplatsen är byggd i {site_dir}.", file=sys.stderr)
     return 0
 

@@ -13,8 +13,9 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
+from .discovery import walk
 from .fields import Model
-from .load import UnreadableFile, read_content_file, relative
+from .load import NO_FRONT_MATTER, UnreadableFile, read_content_file, relative
 from .messages import schema_problems
 from .problems import Problem
 
@@ -37,18 +38,14 @@ class ContentPage(Model):
 
 def front_matter_problems(root: Path, folder: str = "content") -> list[Problem]:
     """Every content/ page's front matter against ContentPage."""
-    pages = Path(root) / folder
-    if not pages.is_dir():
-        return []
     problems: list[Problem] = []
-    for file in sorted(pages.rglob("*.md")):
-        if not file.read_bytes().lstrip(b"\xef\xbb\xbf").startswith(b"---"):
-            continue   # no front matter: nothing for the theme to read
+    for file in walk(Path(root), folder, suffix=".md").files:   # links are reported by the caller, never read
         try:
             source = read_content_file(Path(root), file)
         except UnreadableFile as exc:
-            problems.append(exc.problem)
-            continue
+            if exc.problem.field != "front matter" or exc.problem.message != NO_FRONT_MATTER:
+                problems.append(exc.problem)
+            continue   # no front matter: nothing for the theme to read
         try:
             ContentPage.model_validate(source.data)
         except ValidationError as exc:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from frontmatter.default_handlers import YAMLHandler
 
+from .discovery import first_link, link_problem
 from .problems import Problem
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
@@ -29,6 +32,9 @@ class SourceFile:
         return self.front.data
 
 
+NO_FRONT_MATTER = "filen börjar inte med front matter"
+
+
 class UnreadableFile(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
@@ -46,7 +52,7 @@ def relative(root: Path, path: Path) -> str:
 def read_text(root: Path, path: Path) -> str:
     """The file's text; a file that is not UTF-8 or is empty reports itself."""
     rel = relative(root, path)
-    raw = path.read_bytes()
+    raw = _read_bytes(root, path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -60,9 +66,38 @@ def read_text(root: Path, path: Path) -> str:
     return text.replace("\r\n", "\n")
 
 
+def _read_bytes(root: Path, path: Path) -> bytes:
+    """The file's bytes, refusing a symbolic link or anything but a regular file.
+
+    O_NOFOLLOW: a link put in place after discovery.walk looked is still not
+    followed; O_NONBLOCK: a named pipe cannot hang the check.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or path.is_symlink():
+            raise UnreadableFile(link_problem(root, path)) from None
+        raise UnreadableFile(Problem(relative(root, path), 1, "fil", f"filen kan inte läsas ({exc.strerror})",
+                                     "kontrollera filens behörigheter")) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(Problem(relative(root, path), 1, "fil", "är ingen vanlig fil och läses inte",
+                                         "lägg en vanlig fil här"))
+        chunks = []
+        while chunk := os.read(fd, max(info.st_size, 1 << 16)):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_data_file(root: Path, path: Path) -> YamlDocument:
     """A whole-file YAML document such as data/taxonomy.yml."""
     rel = relative(root, path)
+    link = first_link(root, path)
+    if link is not None:   # data/ itself or the file: never read through a link
+        raise UnreadableFile(link_problem(root, link))
     if not path.is_file():
         raise UnreadableFile(Problem(rel, 1, "fil", "filen saknas", "återställ den från git"))
     text = read_text(root, path)
@@ -81,7 +116,7 @@ def read_content_file(root: Path, path: Path) -> SourceFile:
     text = read_text(root, path)
     if not _FRONT_MATTER.detect(text):
         raise UnreadableFile(Problem(
-            rel, 1, "front matter", "filen börjar inte med front matter",
+            rel, 1, "front matter", NO_FRONT_MATTER,
             "första raden ska vara --- och fälten avslutas med en rad ---"))
     try:
         front_text, body = _FRONT_MATTER.split(text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing as mp
-import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from .body import body_problems
 from .clock import build_date
 from .content_pages import front_matter_problems
 from .content_types import CONTENT_TYPES, ContentType, content_type
+from .discovery import PAGES_DIR, walk
 from .load import SourceFile, UnreadableFile, read_content_file, read_data_file
 from .messages import dotted, nested_model, schema_problems
 from .models import Organisation, Person
@@ -63,7 +63,7 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
     taxonomy = _load_taxonomy(root, context, problems)
     # Known slugs come from the files on disk, readable or not, so one broken
     # file does not make every reference to it an error too.
-    paths = {ctype.name: _content_paths(root, ctype) for ctype in CONTENT_TYPES}
+    paths = {ctype.name: _content_paths(root, ctype, problems) for ctype in CONTENT_TYPES}
     known = {name: {path.stem for path in found} for name, found in paths.items()}
     jobs = [(ctype.name, path) for ctype in CONTENT_TYPES for path in paths[ctype.name]]
     arena = Arena(root=root, taxonomy=taxonomy, problems=problems,
@@ -85,6 +85,10 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
     problems.extend(page_problems(root))
     problems.extend(statement_problems(root))
     problems.extend(front_matter_problems(root))
+    # Links anywhere in data/ and in the published tree are refused too (the
+    # data files read above already report their own).
+    for folder, hidden in (("data", False), (PAGES_DIR, True)):
+        problems.extend(p for p in walk(root, folder, hidden=hidden).problems if p not in problems)
     problems.extend(shared_alias_problems(arena))
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
         problems += _unreferenced_people(arena)
@@ -147,17 +151,11 @@ def _check_file(job: tuple[str, Path]) -> tuple[str, dict | None, list[Problem]]
                        "body_line": source.body_line, "data": model}, found
 
 
-def _content_paths(root: Path, ctype: ContentType) -> list[Path]:
-    """The type's Markdown files, hidden files and folders left out, in path order.
-
-    os.walk and plain strings: pathlib's rglob and Path sorting took 70 ms at 5 000 files.
-    """
-    found = []
-    for directory, folders, names in os.walk(root / ctype.folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        found += [os.path.join(directory, name) for name in names
-                  if name.endswith(".md") and not name.startswith(".")]
-    return [Path(path) for path in sorted(found, key=lambda path: path.split(os.sep))]
+def _content_paths(root: Path, ctype: ContentType, problems: list[Problem]) -> list[Path]:
+    """The type's Markdown files in path order; hidden files left out, links reported, never followed."""
+    listing = walk(root, ctype.folder, suffix=".md")
+    problems.extend(listing.problems)
+    return listing.files
 
 
 def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
