@@ -20,6 +20,7 @@ from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_are
 from kunskapsarena.authors import material_authors
 from kunskapsarena.blocks import Block, UnknownBlock, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
+from kunskapsarena.csp import inline_scripts, site_policy, with_policy
 from kunskapsarena.html_parts import GeneratedPage
 from kunskapsarena.idea_pages import SubmissionConfigError
 from kunskapsarena.outputs import SiteInfo, site_outputs
@@ -43,6 +44,7 @@ _blocks: dict[str, Block] = {}
 _pages_with_parts: dict[str, GeneratedPage] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
+_policy = ""   # the Content Security Policy of every page (kunskapsarena/csp.py)
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
@@ -69,6 +71,8 @@ def on_config(config):
         raise PluginError("Innehållet har fel; webbplatsen byggs inte:\n" + "\n".join(map(str, found))
                           + f"\n{len(found)} fel. Kör 'make check' för samma lista.")
     _arena = arena
+    global _policy
+    _policy = site_policy(config.extra)
     _configure_blog(config, arena)
     try:
         organisation_from_extra(config.extra)   # fail before building anything
@@ -105,6 +109,8 @@ def on_files(files: Files, config) -> Files:
         if isinstance(content, GeneratedPage):
             _pages_with_parts[uri] = content
             content = content.markdown
+        elif uri.endswith(".html") and isinstance(content, str):   # redirect stubs; the CMS page has its own
+            content = with_policy(content, _policy)
         _add(files, File.generated(config, uri, content=content))
     _blocks = page_blocks(_arena, site)
     for post in _arena.of_type(POST):
@@ -203,6 +209,21 @@ def _converted(file: File | None, config, files: Files) -> str | None:
         file.page.read_source(config)
         file.page.render(config, files)
     return file.page.content
+
+
+# Every themed page carries the Content Security Policy as its first <meta> after the charset.
+# An inline script would be blocked by it: a theme upgrade that adds one fails the strict build
+# here instead of breaking a feature in visitors' browsers.
+def on_post_page(output: str, page, config) -> str:
+    if inline_scripts(output):
+        log.warning("%s: sidan har %d inline-skript som säkerhetspolicyn (CSP) blockerar; flytta dem till "
+                    "en fil som overrides/partials/javascripts/ gör (se README, Content Security Policy)",
+                    page.file.src_uri, inline_scripts(output))
+    return with_policy(output, _policy)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return with_policy(output, _policy) if template_name.endswith(".html") else output
 
 
 def on_shutdown() -> None:
