@@ -45,13 +45,15 @@ _pages_with_parts: dict[str, GeneratedPage] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
 _policy = ""   # the Content Security Policy of every page (kunskapsarena/csp.py)
+_serving = False
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _workers
+    global _workers, _serving
+    _serving = command == "serve"   # its live reload is an inline script: see on_config
     # Validate in parallel for one-off builds; `serve` runs a threaded
     # server, where forking worker processes is not safe.
     _workers = 1 if command == "serve" else worker_count()
@@ -72,7 +74,7 @@ def on_config(config):
                           + f"\n{len(found)} fel. Kör 'make check' för samma lista.")
     _arena = arena
     global _policy
-    _policy = site_policy(config.extra)
+    _policy = site_policy(config.extra, live_reload=_serving)
     _configure_blog(config, arena)
     try:
         organisation_from_extra(config.extra)   # fail before building anything

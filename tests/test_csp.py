@@ -106,3 +106,8 @@ def test_inline_scripts_are_counted_but_data_and_files_are_not():
 def test_every_built_page_is_free_of_inline_script(demo_site):
     for path in demo_site.rglob("*.html"):
         assert inline_scripts(path.read_text(encoding="utf-8")) == 0, path
+
+
+def test_only_the_live_preview_allows_inline_script():
+    """`mkdocs serve` injects its live-reload script inline; the built site never allows it."""
+    assert directives(site_policy({}, live_reload=True))["script-src"] == ["'self'", "'unsafe-inline'"]

@@ -35,11 +35,15 @@ _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
 
-def site_policy(extra: Mapping[str, Any] | None) -> str:
-    """The policy of every public page; `extra` is mkdocs.yml's `extra`."""
+def site_policy(extra: Mapping[str, Any] | None, live_reload: bool = False) -> str:
+    """The policy of every public page; `extra` is mkdocs.yml's `extra`.
+
+    `live_reload` is for `mkdocs serve` only, which injects an inline script
+    (different in every response) into each page it serves.
+    """
     return _join({
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"] if live_reload else ["'self'"],
         # Material sets styles from script through the CSSOM only (allowed); no style="…" or
         # <style> is in the pages (tables align with the align attribute, see mkdocs.yml).
         "style-src": ["'self'"],
