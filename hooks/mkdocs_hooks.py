@@ -21,6 +21,7 @@ from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_are
 from kunskapsarena.authors import material_authors
 from kunskapsarena.blocks import Block, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
+from kunskapsarena.csp import inline_scripts, site_policy, with_policy
 from kunskapsarena.discovery import hidden_output, published_tree_problems
 from kunskapsarena.escape import inert
 from kunskapsarena.html_parts import GeneratedPage
@@ -48,13 +49,16 @@ _settings: Settings | None = None
 _pages_with_parts: dict[str, GeneratedPage] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
+_policy = ""   # the Content Security Policy of every page (kunskapsarena/csp.py)
+_serving = False
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _workers
+    global _workers, _serving
+    _serving = command == "serve"   # its live reload is an inline script: see on_config
     # Validate in parallel for one-off builds; `serve` runs a threaded
     # server, where forking worker processes is not safe.
     _workers = 1 if command == "serve" else worker_count()
@@ -87,6 +91,8 @@ def on_config(config):
                           + "\n".join(map(str, found))
                           + f"\n{len(found)} fel. Kör 'make check' för samma lista.")
     _arena, _settings = arena, settings
+    global _policy
+    _policy = site_policy(settings.model_dump(), live_reload=_serving)
     _configure_blog(config, arena)
     return config
 
@@ -119,6 +125,8 @@ def on_files(files: Files, config) -> Files:
         if isinstance(content, GeneratedPage):
             _pages_with_parts[uri] = content
             content = content.markdown
+        elif uri.endswith(".html") and isinstance(content, str):   # redirect stubs; the CMS page has its own
+            content = with_policy(content, _policy)
         _add(files, File.generated(config, uri, content=content))
     _blocks = page_blocks(_arena, site)
     for post in _arena.of_type(POST):
@@ -245,6 +253,21 @@ def on_build_error(error: Exception) -> None:
     message = write_failure(error)
     if message:
         raise PluginError(message) from None
+
+
+# Every themed page carries the Content Security Policy as its first <meta> after the charset.
+# An inline script would be blocked by it: a theme upgrade that adds one fails the strict build
+# here instead of breaking a feature in visitors' browsers.
+def on_post_page(output: str, page, config) -> str:
+    if inline_scripts(output):
+        log.warning("%s: sidan har %d inline-skript som säkerhetspolicyn (CSP) blockerar; flytta dem till "
+                    "en fil som overrides/partials/javascripts/ gör (se README, Content Security Policy)",
+                    page.file.src_uri, inline_scripts(output))
+    return with_policy(output, _policy)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return with_policy(output, _policy) if template_name.endswith(".html") else output
 
 
 def on_shutdown() -> None:

@@ -139,7 +139,7 @@ def test_cms_builder_reads_its_settings_from_the_site_settings(demo):
                                                 "backend": {"name": "github", "repo": "a/b"}}})
     site = SiteInfo(url="https://arena.example/", today=TODAY, settings=settings)
     files = cms_files(demo, site)
-    assert sorted(files) == ["admin/config.yml", "admin/index.html"]
+    assert sorted(files) == ["admin/cms-saknas.js", "admin/config.yml", "admin/index.html"]
     assert '<script src="/js/decap-cms.js"' in files["admin/index.html"]
     config = yaml.safe_load(files["admin/config.yml"])
     assert config["backend"] == {"name": "github", "repo": "a/b"}

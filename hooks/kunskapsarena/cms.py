@@ -18,6 +18,7 @@ from pydantic_core import PydanticUndefined
 
 from .arena import Arena
 from .content_types import CONTENT_TYPES, ContentType
+from .csp import admin_policy, meta_tag
 from .fields import field_meta, field_names, unwrap_optional
 from .settings import CmsSettings
 
@@ -53,7 +54,8 @@ def cms_files(arena: Arena, site: SiteInfo) -> dict[str, str]:
     """admin/index.html and admin/config.yml, set up by `extra.cms` in mkdocs.yml."""
     settings = site.settings.cms
     return {
-        "admin/index.html": admin_page(settings.script),
+        "admin/index.html": admin_page(settings.script, settings.model_dump(exclude_none=True)),
+        "admin/cms-saknas.js": MISSING_NOTICE_SCRIPT,
         "admin/config.yml": config_yaml(cms_config(arena, settings, site.url or None)),
     }
 
@@ -63,11 +65,22 @@ def config_yaml(config: dict[str, Any]) -> str:
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
-def admin_page(script: str | None = None) -> str:
+# Shows the notice when Decap did not load (file missing or blocked). A file, not an
+# onerror="…" attribute: the page's Content Security Policy refuses inline handlers.
+MISSING_NOTICE_SCRIPT = (
+    "// Generated at every build (kunskapsarena/cms.py): runs after Decap's script, which defines window.CMS.\n"
+    'if (!window.CMS) document.getElementById("cms-saknas").hidden = false;\n'
+)
+
+
+def admin_page(script: str | None = None, settings: dict[str, Any] | None = None) -> str:
+    """The page that loads Decap; `settings` (extra.cms) decide its Content Security Policy."""
     src = escape(script or DEFAULT_SCRIPT)
+    policy = admin_policy({**(settings or {}), "script": script})
     return (
         "<!doctype html>\n"
         '<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        f"{meta_tag(policy)}\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         "<title>Redigera Kunskapsarenan</title>\n"
@@ -78,7 +91,8 @@ def admin_page(script: str | None = None) -> str:
         "</head>\n<body>\n"
         '<p id="cms-saknas" hidden>Redigeringsverktyget (Decap CMS) kunde inte laddas. '
         "Be webbplatsens förvaltare installera det (se README, avsnittet Web editing).</p>\n"
-        f'<script src="{src}" onerror="document.getElementById(\'cms-saknas\').hidden = false"></script>\n'
+        f'<script src="{src}"></script>\n'
+        '<script src="cms-saknas.js"></script>\n'
         "</body>\n</html>\n"
     )
 
