@@ -197,6 +197,8 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
         value = raw[name]
         if vocabulary and vocabulary not in taxonomy.vocabularies:
             pass   # the broken vocabulary itself is already reported
+        elif target == "person" and not taxonomy.people_readable:
+            pass   # so is an unreadable people.yml: one message, not one per reference
         elif vocabulary or target:
             allowed = taxonomy.ids(vocabulary) if vocabulary else _ref_ids(target, taxonomy, known)
             items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
@@ -310,6 +312,11 @@ def _typed_entries(value: Any, model: type[BaseModel], name: str, path: str, doc
             problems.append(Problem(path, document.line_of(base), key, f"id '{key}' är ogiltigt",
                                     f"använd små bokstäver a–z, siffror och bindestreck: {slugify(key)}"))
             continue
+        if not isinstance(fields, dict):   # e.g. `petra: Petra Ek` instead of a group of fields
+            problems.append(Problem(path, document.line_of(base), key,
+                                    "ska vara en grupp av fält, inte " + _shown_kind(fields),
+                                    _group_example(model, key, fields)))
+            continue
         found = reference_problems(model, fields, base, path, document, taxonomy, {})
         try:
             entry = model.model_validate(fields, context=context)
@@ -321,11 +328,25 @@ def _typed_entries(value: Any, model: type[BaseModel], name: str, path: str, doc
     return entries, ids
 
 
+def _shown_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "en lista"
+    return "tomt" if value is None else f"'{value}'"
+
+
+def _group_example(model: type[BaseModel], key: str, value: Any) -> str:
+    """'skriv fälten … t.ex. name: Petra Ek, role: …' from the model's required fields."""
+    shown = [f"{name}: {value if name == 'name' and isinstance(value, str) else '…'}"
+             for name, info in model.model_fields.items() if info.is_required()]
+    return f"skriv fälten på egna rader, indragna under '{key}:', t.ex. {', '.join(shown)}"
+
+
 def _load_people(root: Path, taxonomy: Taxonomy, context: dict, problems: list[Problem]) -> dict[str, Person]:
     try:
         document = read_data_file(root, root / PEOPLE_FILE)
     except UnreadableFile as exc:
         problems.append(exc.problem)
+        taxonomy.people_readable = False
         return {}
     people, taxonomy.person_ids = _typed_entries(document.data, Person, "", PEOPLE_FILE, document,
                                                  taxonomy, context, problems)

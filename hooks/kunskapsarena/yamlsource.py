@@ -6,16 +6,23 @@ only `true`/`false` are booleans (not `no`, `on`, `ja`), `10:30` stays a time
 string instead of the YAML 1.1 base-60 number 630, an impossible date such as
 2026-02-30 stays a string (so validation can name it) and a key written twice
 is reported instead of silently dropping the first value.
+
+Content is untrusted, so two YAML features are refused before the document
+is built (yamllimits.py): nesting deeper than MAX_DEPTH (libyaml's composer
+recurses in C and crashes the process at ~30 000 levels) and anchors/aliases
+(`&a` / `*a`: a few lines of aliases expand to gigabytes; editors never need them).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.resolver import Resolver
+
+from .yamllimits import YamlLimitError, limit_problem
 
 try:  # libyaml's parser is ~5x faster; the constructor stays in Python either way.
     from yaml.cyaml import CParser as _Parser
@@ -97,27 +104,36 @@ class YamlDocument:
 
     data: Any
     root: yaml.Node | None = None
+    # id(mapping node) → {key: (key node, value node)}, made on first lookup in that mapping,
+    # so reporting many problems in a big file (20 000 people) stays linear.
+    _keys: dict[int, dict[str, tuple]] = field(default_factory=dict, repr=False)
 
     def line_of(self, location: Location) -> int:
         """1-based file line of the value at `location`, or of its closest parent."""
         node, line = self.root, None
         for part in location:
-            node = _child(node, part)
+            node = self._child(node, part)
             if node is None:
                 break
             line = node.start_mark.line + 1
         return line if line is not None else 1
 
+    def _child(self, node, part):
+        if isinstance(node, _KeyedNode):
+            node = node.node
+        if isinstance(node, yaml.MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = {}
+                for key_node, value_node in node.value:
+                    keys.setdefault(str(key_node.value), (key_node, value_node))
+            found = keys.get(str(part))
+            # A key's line is where it is written, not where its block value starts.
+            return _KeyedNode(found[0].start_mark, found[1]) if found else None
+        return _item(node, part)
 
-def _child(node, part):
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == str(part):
-                # A key's line is where it is written, not where its block value starts.
-                return _KeyedNode(key_node.start_mark, value_node)
-        return None
-    if isinstance(node, _KeyedNode):
-        return _child(node.node, part)
+
+def _item(node, part):
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return node.value[part]
     return None
@@ -140,8 +156,13 @@ def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document safely; lines are 1-based lines of `text`.
 
     Raises YamlSyntaxError with a file line and a plain-language message,
-    also for a key written twice (which value wins would be a guess).
+    also for a key written twice (which value wins would be a guess),
+    for nesting deeper than the limit and for anchors and aliases.
     """
+    try:
+        limit_problem(text)
+    except YamlLimitError as exc:
+        raise YamlSyntaxError(exc.line, exc.message) from None
     loader = _Loader(text)
     try:
         root = loader.get_single_node()

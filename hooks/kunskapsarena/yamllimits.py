@@ -1,0 +1,90 @@
+"""YAML that would crash or swamp the loader is refused before it is built.
+
+Two things in untrusted YAML are dangerous, and editors never need either:
+- deep nesting: libyaml's composer recurses in C, and `[[[[…` 30 000 levels
+  deep overflows the stack and kills the process (no exception to catch);
+- anchors and aliases (`&a` / `*a`): nine lines of aliases repeating each
+  other expand to a billion values ("billion laughs") and gigabytes.
+
+Both checks start with a cheap scan of the text that proves nearly every file
+harmless; only a file the scan cannot clear is walked event by event with
+libyaml's parser (iterative, no recursion), stopping at the first offence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+try:
+    from yaml.cyaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels we pin
+    from yaml.loader import BaseLoader as _EventParser
+
+MAX_DEPTH = 50   # levels of lists and groups; real front matter uses three or four
+
+# A block collection's children start further right than it (or, for `- ` and
+# `? `, further along the same line), so the leading spaces and indicators of
+# the lines bound the depth of block nesting.
+_BLOCK_PREFIX = re.compile(r"^[ ?-]+", re.MULTILINE)
+_BRACKETS = re.compile(r"[^\[\]{}]+")
+# An anchor or alias is `&` or `*` followed by a name, where a value may start.
+# Cheap and loose: `*viktigt*` in plain text also matches, and the event walk clears it.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:?-])[&*][^\s\[\]{},]")
+
+_COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+class YamlLimitError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line       # 1-based line in the text
+        self.message = message
+
+
+def limit_problem(text: str) -> None:
+    """Raise YamlLimitError for nesting deeper than MAX_DEPTH or for an anchor or alias."""
+    too_deep = _depth_bound(text) > MAX_DEPTH
+    maybe_anchor = _MAYBE_ANCHOR.search(text) is not None
+    if too_deep or maybe_anchor:
+        _walk_events(text)
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound of the nesting depth, in C-speed string work for ordinary files."""
+    prefixes = _BLOCK_PREFIX.findall(text)
+    block = max(map(len, prefixes), default=0) + 2
+    brackets = _BRACKETS.sub("", text)
+    if len(brackets) <= MAX_DEPTH:
+        return block + len(brackets)
+    depth = deepest = 0
+    for char in brackets:   # brackets inside quoted text only make the bound looser
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return block + deepest
+
+
+def _walk_events(text: str) -> None:
+    parser = _EventParser(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                kind = "ankare (&)" if not isinstance(event, yaml.AliasEvent) else "alias (*)"
+                raise YamlLimitError(event.start_mark.line + 1,
+                    f"YAML-{kind} är inte tillåtna; skriv ut värdet på varje ställe där det behövs")
+            if isinstance(event, _COLLECTION_START):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlLimitError(event.start_mark.line + 1,
+                        f"värdet är nästlat i mer än {MAX_DEPTH} nivåer; "
+                        "kontrollera hakparenteser [ ] och klamrar { } och indraget")
+            elif isinstance(event, _COLLECTION_END):
+                depth -= 1
+    except yaml.YAMLError:
+        return   # a syntax error: the real parse reports it with its own message
+    finally:
+        parser.dispose()
