@@ -65,9 +65,9 @@ def _check(root: Path, output: str) -> int:
     arena = load_arena(root, workers=worker_count())
     if output == "gitlab":
         print(json.dumps([p.code_quality_issue() for p in arena.problems], ensure_ascii=False, indent=2))
-    else:
-        for problem in arena.problems:
-            print(problem.github_annotation() if output == "github" else problem)
+    elif arena.problems:   # one write: thousands of warnings (a large people.yml) print at once
+        print("\n".join(problem.github_annotation() if output == "github" else str(problem)
+                        for problem in arena.problems))
     found = errors(arena.problems)
     if found:
         files = len({p.path for p in found})

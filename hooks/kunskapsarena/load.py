@@ -12,6 +12,9 @@ from .problems import Problem
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
 _FRONT_MATTER = YAMLHandler()
+# A page of 1 MB is a book; data files grow with the arena (20 000 people are ~3 MB).
+MAX_CONTENT_BYTES = 1_000_000
+MAX_DATA_BYTES = 20_000_000
 
 
 @dataclass
@@ -46,6 +49,13 @@ def relative(root: Path, path: Path) -> str:
 def read_text(root: Path, path: Path) -> str:
     """The file's text; a file that is not UTF-8 or is empty reports itself."""
     rel = relative(root, path)
+    limit = MAX_DATA_BYTES if rel.endswith((".yml", ".yaml")) else MAX_CONTENT_BYTES
+    size = path.stat().st_size
+    if size > limit:   # checked before reading: a huge file never reaches memory or the parser
+        raise UnreadableFile(Problem(
+            rel, 1, "fil", f"filen är {_megabytes(size)}, högst {_megabytes(limit)} är tillåtet",
+            "dela upp texten på flera sidor; bilder och bilagor ska vara egna filer" if limit == MAX_CONTENT_BYTES
+            else "dela upp filen eller ta bort gamla poster"))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -58,6 +68,10 @@ def read_text(root: Path, path: Path) -> str:
         raise UnreadableFile(Problem(rel, 1, "fil", "filen är tom",
                                      "fyll i front matter och text, eller ta bort filen"))
     return text.replace("\r\n", "\n")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 def read_data_file(root: Path, path: Path) -> YamlDocument:

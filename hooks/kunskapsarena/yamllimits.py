@@ -25,13 +25,16 @@ except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels we pin
 MAX_DEPTH = 50   # levels of lists and groups; real front matter uses three or four
 
 # A block collection's children start further right than it (or, for `- ` and
-# `? `, further along the same line), so the leading spaces and indicators of
-# the lines bound the depth of block nesting.
-_BLOCK_PREFIX = re.compile(r"^[ ?-]+", re.MULTILINE)
-_BRACKETS = re.compile(r"[^\[\]{}]+")
+# `? ` and `: `, further along the same line), so the leading spaces and indicators of a
+# line bound the depth of block nesting there.
+def _long_prefix(width: int) -> re.Pattern:
+    return re.compile(rf"^[ ?:-]{{{max(width, 0)}}}", re.MULTILINE)
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
 # An anchor or alias is `&` or `*` followed by a name, where a value may start.
-# Cheap and loose: `*viktigt*` in plain text also matches, and the event walk clears it.
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:?-])[&*][^\s\[\]{},]")
+# Loose on purpose: `*viktigt*` in plain text also matches, and the event walk clears it.
+_MAYBE_ANCHOR = re.compile(r"(?<![^\s\[\]{},:?-])[&*][^\s\[\]{},]")
 
 _COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
@@ -46,24 +49,29 @@ class YamlLimitError(Exception):
 
 def limit_problem(text: str) -> None:
     """Raise YamlLimitError for nesting deeper than MAX_DEPTH or for an anchor or alias."""
-    too_deep = _depth_bound(text) > MAX_DEPTH
-    maybe_anchor = _MAYBE_ANCHOR.search(text) is not None
-    if too_deep or maybe_anchor:
+    maybe_anchor = ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text) is not None
+    if maybe_anchor or _maybe_too_deep(text):
         _walk_events(text)
 
 
-def _depth_bound(text: str) -> int:
-    """An upper bound of the nesting depth, in C-speed string work for ordinary files."""
-    prefixes = _BLOCK_PREFIX.findall(text)
-    block = max(map(len, prefixes), default=0) + 2
-    brackets = _BRACKETS.sub("", text)
-    if len(brackets) <= MAX_DEPTH:
-        return block + len(brackets)
+def _maybe_too_deep(text: str) -> bool:
+    """False when the text cannot nest deeper than MAX_DEPTH, in C-speed string work
+    for ordinary files; True means only that the events must be counted."""
+    flow = _flow_depth_bound(text)
+    if flow > MAX_DEPTH - 2:
+        return True
+    # Block depth ≤ the width of a line's leading spaces and `- `/`? ` indicators, plus two.
+    return _long_prefix(MAX_DEPTH - 2 - flow).search(text) is not None
+
+
+def _flow_depth_bound(text: str) -> int:
+    if text.count("[") + text.count("{") <= MAX_DEPTH // 2:
+        return text.count("[") + text.count("{")
     depth = deepest = 0
-    for char in brackets:   # brackets inside quoted text only make the bound looser
+    for char in _BRACKET.findall(text):   # brackets in quoted text only make the bound looser
         depth = depth + 1 if char in "[{" else max(depth - 1, 0)
         deepest = max(deepest, depth)
-    return block + deepest
+    return deepest
 
 
 def _walk_events(text: str) -> None:
