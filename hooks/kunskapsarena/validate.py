@@ -281,6 +281,7 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
         document = read_data_file(root, root / TAXONOMY_FILE)
     except UnreadableFile as exc:
         problems.append(exc.problem)
+        taxonomy.people = _load_people(root, taxonomy, context, problems)   # people do not depend on it
         return taxonomy
     data = document.data
     for name in VOCABULARIES:
