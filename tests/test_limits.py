@@ -158,3 +158,16 @@ def test_yamlish_front_matter_never_raises(arena: ArenaDir, front: str):
 def test_structured_front_matter_never_raises(arena: ArenaDir, fields: dict):
     import yaml
     _front_matter_never_raises(arena.root, yaml.safe_dump(fields, allow_unicode=True))
+
+
+def test_misspelt_person_in_a_long_people_list_still_gets_a_suggestion(arena: ArenaDir):
+    """Long lists use an index instead of comparing with every person (suggest.py); same answers."""
+    people = "".join(f"\nperson-{i:04d}:\n  name: Person {i}\n  role: Handläggare\n  organisation: lulea-kommun\n"
+                     f"  email: person-{i:04d}@lulea.example\n" for i in range(2000))
+    arena.write("data/people.yml", arena.read("data/people.yml") + people)
+    arena.replace("methods/kundresa.md", "contacts: [eva-berg]", "contacts: [eva-berg, persn-1234, Person-0042]")
+    problems = [p for p in arena.problems() if "varning" not in p]
+    assert problems == [
+        "methods/kundresa.md:16: contacts[1]: 'persn-1234' finns inte i data/people.yml (menade du 'person-1234'?)",
+        "methods/kundresa.md:16: contacts[2]: 'Person-0042' finns inte i data/people.yml (menade du 'person-0042'?)",
+    ]
