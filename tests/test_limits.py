@@ -171,3 +171,15 @@ def test_misspelt_person_in_a_long_people_list_still_gets_a_suggestion(arena: Ar
         "methods/kundresa.md:16: contacts[1]: 'persn-1234' finns inte i data/people.yml (menade du 'person-1234'?)",
         "methods/kundresa.md:16: contacts[2]: 'Person-0042' finns inte i data/people.yml (menade du 'person-0042'?)",
     ]
+
+
+def test_site_page_front_matter_is_held_to_the_same_limits(arena: ArenaDir):
+    """content/ pages are read by MkDocs (PyYAML), not by the arena: the check refuses for it."""
+    arena.write("content/om.md", "---\ntitle: Om\nhide: &dolj [toc]\nextra: *dolj\n---\n\n# Om\n\nText.\n")
+    arena.write("content/djup.md", "---\ntitle: Djup\nx: " + "[" * DEEP + "]" * DEEP + "\n---\n\n# Djup\n")
+    assert arena.problems() == [
+        "content/djup.md:3: front matter: värdet är nästlat i mer än 50 nivåer; "
+        "kontrollera hakparenteser [ ] och klamrar { } och indraget",
+        "content/om.md:3: front matter: YAML-ankare (&) är inte tillåtna; "
+        "skriv ut värdet på varje ställe där det behövs",
+    ]

@@ -17,6 +17,8 @@ import re
 
 import yaml
 
+from .problems import Problem
+
 try:
     from yaml.cyaml import CParser as _EventParser
 except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels we pin
@@ -96,3 +98,13 @@ def _walk_events(text: str) -> None:
         return   # a syntax error: the real parse reports it with its own message
     finally:
         parser.dispose()
+
+
+def front_matter_limit_problems(path: str, front: str) -> list[Problem]:
+    """The limits as a problem for front matter that another YAML reader parses (MkDocs
+    reads the site's own pages in content/); lines are file lines, as in load.py."""
+    try:
+        limit_problem(front)
+    except YamlLimitError as exc:
+        return [Problem(path, exc.line, "front matter", exc.message)]
+    return []
