@@ -34,9 +34,10 @@ def _long_prefix(width: int) -> re.Pattern:
 
 
 _BRACKET = re.compile(r"[\[\]{}]")
-# An anchor or alias is `&` or `*` followed by a name, where a value may start.
-# Loose on purpose: `*viktigt*` in plain text also matches, and the event walk clears it.
-_MAYBE_ANCHOR = re.compile(r"(?<![^\s\[\]{},:?-])[&*][^\s\[\]{},]")
+# An alias can only stand where a value starts: at the start of a line or after
+# `:`, `-`, `?`, `,`, `[` or `{` (and spaces). Loose on purpose: `Obs: *viktigt*`
+# matches too, and the event walk clears it; `ett *viktigt* steg` does not match.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[:?,\[{-])[ \t]*[&*][^\s\[\]{},]", re.MULTILINE)
 
 _COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
