@@ -25,8 +25,9 @@ the core's generated files (site_outputs, one process) for an arena of the
 first --sizes items plus N/4 and N generated people, and how much the time grows
 from N/4 to N people (≈ 4× or less: no quadratic cost per person).
 Budgets (2 cores): 1 000 items ≤ 10 s, 5 000 ≤ 60 s, ≤ 60 kB HTML per item
-page, check of 5 000 ≤ 1.5 s, overhead ≤ 5 %; check of 1 000 items and 20 000
-people ≈ 1 s (people.yml alone ≤ 0.7 s).
+page, check of 5 000 ≤ 1.5 s, overhead ≤ 5 %; 20 000 people add about a second
+to the check (most of it libyaml composing the 2.6 MB file) and time grows at
+most linearly with people (growth ×4 or less from N/4 to N).
 """
 
 from __future__ import annotations
