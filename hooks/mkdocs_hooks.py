@@ -102,7 +102,8 @@ def _configure_blog(config, arena: Arena) -> None:
     if blog is None:
         return
     authors_file = Path(_scratch.name) / "authors.yml"
-    authors_file.write_text(yaml.safe_dump(material_authors(arena.taxonomy), allow_unicode=True),
+    used = {pid for post in arena.of_type(POST) for pid in post.data.authors}
+    authors_file.write_text(yaml.safe_dump(material_authors(arena.taxonomy, used), allow_unicode=True),
                             encoding="utf-8")
     # An absolute path survives the plugin's join with docs_dir.
     blog.config.authors_file = str(authors_file)

@@ -1,6 +1,6 @@
 """Benchmark: check and build times, page sizes, and our hooks' overhead.
 
-Usage: python scripts/bench.py [--sizes 1000 5000] [--keep DIR]
+Usage: python scripts/bench.py [--sizes 1000 5000] [--keep DIR] [--explore | --people 20000]
 
 For each size it generates a synthetic arena (scripts/generate_arena.py),
 then measures:
@@ -20,8 +20,14 @@ With --explore it builds once per size and reports instead: the method
 explorer page (HTML + explorer.js + explorer.css, raw and gzip) and
 search/search_index.json (raw, gzip, per 1 000 items). 1667 items hold
 1 000 methods.
+With --people N it measures a large data/people.yml instead: `arena check` and
+the core's generated files (site_outputs, one process) for an arena of the
+first --sizes items plus N/4 and N generated people, and how much the time grows
+from N/4 to N people (≈ 4× or less: no quadratic cost per person).
 Budgets (2 cores): 1 000 items ≤ 10 s, 5 000 ≤ 60 s, ≤ 60 kB HTML per item
-page, check of 5 000 ≤ 1.5 s, overhead ≤ 5 %.
+page, check of 5 000 ≤ 1.5 s, overhead ≤ 5 %; 20 000 people add about a second
+to the check (most of it libyaml composing the 2.6 MB file) and time grows at
+most linearly with people (growth ×4 or less from N/4 to N).
 """
 
 from __future__ import annotations
@@ -169,6 +175,29 @@ def main_explore(sizes: list[int], workdir: Path) -> None:
               f"{r['search_kb_per_1000']:>21.1f}", flush=True)
 
 
+def measure_people(people: int, items: int, workdir: Path, runs: int) -> dict[str, float]:
+    project = workdir / f"arena-{items}-{people}-people"
+    generate(project, items, people_count=people)
+    check = best_of(runs, [sys.executable, "-m", "kunskapsarena.cli", "--root", str(project), "check"], project)
+    arena = load_arena(project)
+    start = time.perf_counter()
+    site_outputs(arena, SiteInfo("", build_date()))
+    return {"people": people, "check_s": check, "outputs_s": time.perf_counter() - start}
+
+
+def main_people(people: int, items: int, workdir: Path, runs: int) -> None:
+    reference = cpu_reference()
+    print(f"{'items':>6} {'people':>7} {'check s':>8} {'outputs s':>10}", flush=True)
+    rows = []
+    for count in (people // 4, people):
+        rows.append(measure_people(count, items, workdir, runs))
+        print(f"{items:>6} {count:>7} {rows[-1]['check_s']:>8.2f} {rows[-1]['outputs_s']:>10.2f}", flush=True)
+    small, large = rows
+    print(f"growth from {small['people']} to {large['people']} people: check ×{large['check_s'] / small['check_s']:.1f}, "
+          f"outputs ×{large['outputs_s'] / small['outputs_s']:.1f}; "
+          f"ref ms {(reference + cpu_reference()) / 2:.0f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Kunskapsarena benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
@@ -176,9 +205,18 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None, help="keep generated arenas here")
     parser.add_argument("--explore", action="store_true",
                         help="explorer page and search index sizes only (one build per size)")
+    parser.add_argument("--people", type=int, default=0,
+                        help="measure check and outputs with this many people in data/people.yml")
     args = parser.parse_args()
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="arena-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    if args.people:
+        try:
+            main_people(args.people, args.sizes[0], workdir, args.runs)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(workdir, ignore_errors=True)
+        return
     if args.explore:
         try:
             main_explore(args.sizes, workdir)

@@ -1,9 +1,10 @@
 """Generate a synthetic arena of N items for benchmarks (deterministic per seed).
 
-Usage: python scripts/generate_arena.py TARGET_DIR N [--seed 1]
+Usage: python scripts/generate_arena.py TARGET_DIR N [--seed 1] [--people P]
 
 TARGET_DIR gets a full project: the repository's mkdocs.yml, hooks, content,
-overrides and data, plus N generated methods, cases and posts (60/30/10).
+overrides and data, plus N generated methods, cases and posts (60/30/10), and
+with --people P generated people in data/people.yml whom the items name.
 """
 
 from __future__ import annotations
@@ -36,7 +37,21 @@ def front(data: dict) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def generate(target: Path, count: int, seed: int = 1) -> dict[str, int]:
+def generate_people(target: Path, count: int, organisations: list[str], rng: random.Random) -> list[str]:
+    """`count` people appended to data/people.yml; their ids."""
+    ids, lines = [], []
+    for i in range(count):
+        pid = f"person-{i:05d}"
+        ids.append(pid)
+        lines.append(f"\n{pid}:\n  name: {rng.choice(WORDS).capitalize()} Efternamn{i}\n"
+                     f"  role: {rng.choice(WORDS).capitalize()}\n  organisation: {rng.choice(organisations)}\n"
+                     f"  email: {pid}@kommun.example\n")
+    with (target / "data/people.yml").open("a", encoding="utf-8") as handle:
+        handle.write("".join(lines))
+    return ids
+
+
+def generate(target: Path, count: int, seed: int = 1, people_count: int = 0) -> dict[str, int]:
     rng = random.Random(seed)
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
@@ -47,6 +62,8 @@ def generate(target: Path, count: int, seed: int = 1) -> dict[str, int]:
             shutil.copy2(source, target / part)
     taxonomy = yaml.safe_load((REPO / "data/taxonomy.yml").read_text(encoding="utf-8"))
     people = list(yaml.safe_load((REPO / "data/people.yml").read_text(encoding="utf-8")))
+    if people_count:
+        people = generate_people(target, people_count, list(taxonomy["organisations"]), rng)
     n_methods, n_cases = int(count * 0.6), int(count * 0.3)
     n_posts = count - n_methods - n_cases
     method_slugs = [f"metod-{i:05d}" for i in range(n_methods)]
@@ -105,7 +122,7 @@ def generate(target: Path, count: int, seed: int = 1) -> dict[str, int]:
         }
         body = f"{paragraph(rng, 2)}\n\n<!-- more -->\n\n## Mer\n\n{paragraph(rng)}\n"
         (target / "blog/posts" / f"inlagg-{i:05d}.md").write_text(front(data) + body, encoding="utf-8")
-    return {"methods": n_methods, "cases": n_cases, "posts": n_posts}
+    return {"methods": n_methods, "cases": n_cases, "posts": n_posts, "people": len(people)}
 
 
 def main() -> None:
@@ -113,8 +130,9 @@ def main() -> None:
     parser.add_argument("target", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--people", type=int, default=0, help="generated people in data/people.yml")
     args = parser.parse_args()
-    print(generate(args.target, args.count, args.seed))
+    print(generate(args.target, args.count, args.seed, args.people))
 
 
 if __name__ == "__main__":

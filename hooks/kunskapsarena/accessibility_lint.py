@@ -26,6 +26,7 @@ from .body import headings, lines_outside_code
 from .discovery import walk
 from .load import relative
 from .problems import Problem, Severity
+from .yamllimits import front_matter_limit_problems
 
 FIELD = "body"
 # Vague link texts, compared after lower-casing and dropping punctuation and emphasis.
@@ -89,8 +90,10 @@ def page_problems(root: Path, folder: str = "content") -> list[Problem]:
         body, first_line = text, 1
         if _FRONT_MATTER.detect(text):
             try:
-                _, body = _FRONT_MATTER.split(text)
+                front, body = _FRONT_MATTER.split(text)
                 first_line = text.count("\n", 0, len(text) - len(body)) + 1
+                # MkDocs reads this front matter with PyYAML: refuse what would crash or swamp it.
+                problems += front_matter_limit_problems(relative(root, file), front)
             except ValueError:
                 pass
         # A page whose title is its own '# Title' line starts below level 1; else the title is the h1.

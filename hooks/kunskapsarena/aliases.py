@@ -1,7 +1,7 @@
 """Renamed items keep their old addresses: `aliases` lists earlier slugs.
 
 An old address can only lead to one page, and never to a page that
-exists under that name today.
+exists under that name today, nor to one the site makes itself (names.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .arena import Arena
 from .content_types import CONTENT_TYPES, ContentType
 from .load import SourceFile, UnreadableFile, read_content_file
+from .names import name_problem, url_section
 from .problems import Problem
 from .slugs import is_slug, slugify
 
@@ -39,6 +40,9 @@ def alias_problems(ctype: ContentType, source: SourceFile, known_slugs: set[str]
         if not is_slug(alias):
             problems.append(Problem(source.path, line, where, f"'{alias}' är ingen giltig adress",
                                     f"skriv det gamla filnamnet utan .md, t.ex. {slugify(alias) or 'gammalt-namn'}"))
+        elif (reserved := name_problem(alias, url_section(ctype))) is not None:
+            problems.append(Problem(source.path, line, where, reserved[0],
+                                    "ta bort raden: en sådan adress kan inte leda hit"))
         elif alias == slug:
             problems.append(Problem(source.path, line, where, f"'{alias}' är sidans nuvarande namn",
                                     "ta bort det; bara tidigare namn hör hit"))

@@ -68,9 +68,9 @@ def _check(root: Path, output: str) -> int:
     problems = _settings_problems(root) + arena.problems
     if output == "gitlab":
         print(json.dumps([p.code_quality_issue() for p in problems], ensure_ascii=False, indent=2))
-    else:
-        for problem in problems:
-            print(problem.github_annotation() if output == "github" else problem)
+    elif problems:   # one write: thousands of warnings (a large people.yml) print at once
+        print("\n".join(problem.github_annotation() if output == "github" else str(problem)
+                        for problem in problems))
     found = errors(problems)
     if found:
         files = len({p.path for p in found})

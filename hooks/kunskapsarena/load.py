@@ -15,6 +15,9 @@ from .problems import Problem
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
 _FRONT_MATTER = YAMLHandler()
+# A page of 1 MB is a book; data files grow with the arena (20 000 people are ~3 MB).
+MAX_CONTENT_BYTES = 1_000_000
+MAX_DATA_BYTES = 20_000_000
 
 
 @dataclass
@@ -52,6 +55,13 @@ def relative(root: Path, path: Path) -> str:
 def read_text(root: Path, path: Path) -> str:
     """The file's text; a file that is not UTF-8 or is empty reports itself."""
     rel = relative(root, path)
+    limit = MAX_DATA_BYTES if rel.endswith((".yml", ".yaml")) else MAX_CONTENT_BYTES
+    size = path.lstat().st_size   # lstat: a link is refused by _read_bytes, never followed
+    if size > limit:   # checked before reading: a huge file never reaches memory or the parser
+        raise UnreadableFile(Problem(
+            rel, 1, "fil", f"filen är {_megabytes(size)}, högst {_megabytes(limit)} är tillåtet",
+            "dela upp texten på flera sidor; bilder och bilagor ska vara egna filer" if limit == MAX_CONTENT_BYTES
+            else "dela upp filen eller ta bort gamla poster"))
     raw = _read_bytes(root, path)
     try:
         text = raw.decode("utf-8-sig")
@@ -90,6 +100,10 @@ def _read_bytes(root: Path, path: Path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 def read_data_file(root: Path, path: Path) -> YamlDocument:

@@ -131,6 +131,8 @@ def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def _example(model: type[BaseModel], loc: tuple) -> str:
+    if not loc:   # the whole entry is wrong (e.g. text instead of fields): no one field to show
+        return ""
     holder = _submodel(model, loc[:-1]) if loc[:-1] else model
     if holder is None or loc[-1] not in holder.model_fields:
         return ""

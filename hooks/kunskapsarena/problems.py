@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+
+from .suggest import LONG_LIST, closest_in_long_list
 
 
 class Severity(StrEnum):
@@ -70,6 +72,9 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """A 'menade du ...?' hint for a misspelt value, or '' when nothing is close."""
     if not isinstance(value, str):
         return ""
+    if isinstance(choices, Collection) and len(choices) >= LONG_LIST:
+        found = closest_in_long_list(value, choices)
+        return f"menade du '{found}'?" if found else ""
     lowered = {choice.lower(): choice for choice in choices}
     exact_case = lowered.get(value.lower())
     if exact_case is not None:

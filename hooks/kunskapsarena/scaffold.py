@@ -11,6 +11,7 @@ from pydantic_core import PydanticUndefined
 
 from .content_types import ContentType
 from .fields import field_meta, field_names
+from .names import name_problem, shorten, url_section
 from .slugs import slugify
 
 DATE_PLACEHOLDER = "ÅÅÅÅ-MM-DD"
@@ -22,9 +23,12 @@ class ScaffoldError(Exception):
 
 def new_item(root: Path, ctype: ContentType, title: str, today: dt.date) -> Path:
     """Create the file for a new item and return its path; never overwrites."""
-    slug = slugify(title)
+    slug = shorten(slugify(title))   # a long title gives a name cut at a word, ≤ 100 characters
     if not slug:
         raise ScaffoldError(f"titeln '{title}' ger inget filnamn; använd bokstäver eller siffror")
+    reserved = name_problem(slug, url_section(ctype))
+    if reserved is not None:
+        raise ScaffoldError(f"filnamnet {slug}.md går inte: {reserved[0]}; välj en annan titel")
     path = Path(root) / ctype.folder / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root).as_posix()} finns redan; välj en annan titel "

@@ -26,6 +26,7 @@ class Taxonomy:
     people: dict[str, Person] = field(default_factory=dict)
     person_ids: dict[str, str] = field(default_factory=dict)   # every id in people.yml, valid or not
     person_lines: dict[str, int] = field(default_factory=dict)  # id → line in people.yml, for messages
+    people_readable: bool = True   # False: people.yml itself is reported, references are not checked
 
     def ids(self, name: str) -> dict[str, str]:
         if name == "person":

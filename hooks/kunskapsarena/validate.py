@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import heapq
 import multiprocessing as mp
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -25,10 +26,12 @@ from .discovery import PAGES_DIR, walk
 from .load import SourceFile, UnreadableFile, read_content_file, read_data_file
 from .messages import dotted, nested_model, schema_problems
 from .models import Organisation, Person
+from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
 from .problems import Problem, Severity, did_you_mean, errors, quote_list
 from .slugs import is_slug, slugify
 from .statement import statement_problems
 from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
+from .vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 from .workers import PARALLEL_THRESHOLD, can_fork
 from .yamlsource import YamlDocument
 
@@ -163,9 +166,7 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     """Everything wrong with one content file (name, references, body, schema), and its model if valid."""
     slug = source.abs_path.stem
     found: list[Problem] = []
-    if not is_slug(slug):
-        found.append(Problem(source.path, 1, "filnamn", f"'{source.abs_path.name}' är inget giltigt filnamn",
-                             f"använd små bokstäver a–z, siffror och bindestreck: {slugify(slug) or 'min-titel'}.md"))
+    found += file_name_problems(ctype, source, known[ctype.name])
     found += reference_problems(ctype.model, source.data, (), source.path, source.front, taxonomy, known)
     if slug in _as_strings(source.data.get("related")) and ctype.model.model_fields.get("related"):
         found.append(Problem(source.path, source.front.line_of(("related",)), "related",
@@ -180,6 +181,24 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     found += [Problem(source.path, source.front.line_of(v.line_loc), dotted(v.loc), v.message, v.hint)
               for v in model.violations(context["today"])]
     return found, model
+
+
+def file_name_problems(ctype: ContentType, source: SourceFile, known_slugs: set[str]) -> list[Problem]:
+    """The file's name: a slug, not a name the site or Windows uses, not too long."""
+    slug, file_name = source.abs_path.stem, source.abs_path.name
+    if not is_slug(slug):
+        lower = slug.lower()
+        if lower != slug and lower in known_slugs:   # Kundresa.md next to kundresa.md
+            return [Problem(source.path, 1, "filnamn", f"'{file_name}' och {lower}.md skiljer sig bara i "
+                            "stora och små bokstäver, och blir samma fil i Windows och macOS",
+                            f"ta bort den ena filen eller byt namn på den: {lower}-2.md")]
+        return [Problem(source.path, 1, "filnamn", f"'{file_name}' är inget giltigt filnamn",
+                        f"använd små bokstäver a–z, siffror och bindestreck: {shorten(slugify(slug)) or 'min-titel'}.md")]
+    problem = name_problem(slug, url_section(ctype))
+    if problem is None:
+        return []
+    message, better = problem
+    return [Problem(source.path, 1, "filnamn", message, f"byt namn på filen, t.ex. till {better}.md")]
 
 
 def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
@@ -199,6 +218,8 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
         value = raw[name]
         if vocabulary and vocabulary not in taxonomy.vocabularies:
             pass   # the broken vocabulary itself is already reported
+        elif target == "person" and not taxonomy.people_readable:
+            pass   # so is an unreadable people.yml: one message, not one per reference
         elif vocabulary or target:
             allowed = taxonomy.ids(vocabulary) if vocabulary else _ref_ids(target, taxonomy, known)
             items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
@@ -245,10 +266,16 @@ def _unknown_value(value: str, vocabulary: str | None, target: str | None,
         return message, guess or f"lägg till värdet under {vocabulary} i {TAXONOMY_FILE} om det behövs"
     if target == "person":
         return f"'{value}' finns inte i {PEOPLE_FILE}", guess or (
-            f"välj bland {quote_list(sorted(allowed))} eller lägg till personen i {PEOPLE_FILE}")
+            f"välj bland {_first_ids(allowed)} eller lägg till personen i {PEOPLE_FILE}")
     folder = next((c.folder for c in CONTENT_TYPES if c.name == target), target)
     return f"'{value}' finns inte i {folder}/", guess or (
         f"skriv filnamnet utan .md, t.ex. {sorted(allowed)[0]}" if allowed else f"{folder}/ är tom")
+
+
+def _first_ids(allowed, limit: int = 12) -> str:
+    """quote_list(sorted(allowed)) without sorting 20 000 people for every unknown reference."""
+    shown = ", ".join(heapq.nsmallest(limit, allowed))
+    return shown + (f" … ({len(allowed)} totalt)" if len(allowed) > limit else "")
 
 
 def _as_strings(value: Any) -> list[str]:
@@ -263,10 +290,12 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
         document = read_data_file(root, root / TAXONOMY_FILE)
     except UnreadableFile as exc:
         problems.append(exc.problem)
+        taxonomy.people = _load_people(root, taxonomy, context, problems)   # people do not depend on it
         return taxonomy
     data = document.data
     for name in VOCABULARIES:
         value = data.get(name)
+        problems += vocabulary_id_problems(name, value, document)
         if name == "organisations":
             taxonomy.organisations, ids = _typed_entries(value, Organisation, name, TAXONOMY_FILE,
                                                          document, taxonomy, context, problems)
@@ -285,6 +314,50 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
                                     did_you_mean(str(name), VOCABULARIES) or f"tillåtna: {', '.join(VOCABULARIES)}"))
     taxonomy.people = _load_people(root, taxonomy, context, problems)
     return taxonomy
+
+
+# Vocabularies whose ids become addresses: their pages' section (vocabulary_urls.py;
+# Material's blog plugin makes blog/category/<slug>/ of each category).
+URL_VOCABULARIES = {"tags": TAG_SECTION, "organisations": ORGANISATION_SECTION, "blog_categories": "blog/category"}
+
+
+def vocabulary_id_problems(name: str, value: Any, document: YamlDocument) -> list[Problem]:
+    """Ids that are too long or that two entries share (ignoring case); for ids that become
+    addresses also an empty address, a name the site or Windows uses, and two ids on one address.
+
+    Ids are words editors write (`tjänstedesign`, `CC-BY-4.0`, a category `Metoder i praktiken`),
+    not slugs: an address is made of the id with slugify, as the page builders do."""
+    if isinstance(value, dict):
+        entries = [((name, key), str(key)) for key in value]
+    elif isinstance(value, list):
+        entries = [((name, index), item) for index, item in enumerate(value) if isinstance(item, str)]
+    else:
+        return []
+    section = URL_VOCABULARIES.get(name)
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for loc, vid in entries:
+        if name == "organisations" and not is_slug(vid):
+            continue   # reported with the organisation's other fields
+        where = dotted(loc)
+        key = slugify(vid) if section else vid.casefold()
+        if len(vid) > MAX_NAME_LENGTH:
+            found = (f"id:t är {len(vid)} tecken långt, högst {MAX_NAME_LENGTH} är tillåtet",
+                     f"korta det, t.ex. {shorten(key) if section else vid[:MAX_NAME_LENGTH]}")
+        elif section and not key:
+            found = (f"'{vid}' ger ingen adress ({section}/…/)", "använd bokstäver eller siffror i id:t")
+        elif section and (reserved := name_problem(key, section)):
+            found = (reserved[0], f"byt id, t.ex. till {reserved[1]}, och ändra det där det används")
+        elif key in seen:
+            twin = seen[key]
+            found = ((f"'{vid}' och '{twin}' får samma adress ({section}/{key}/)" if section else
+                      f"'{vid}' och '{twin}' skiljer sig bara i stora och små bokstäver"),
+                     "slå ihop dem eller byt id på den ena")
+        else:
+            seen[key] = vid
+            continue
+        problems.append(Problem(TAXONOMY_FILE, document.line_of(loc), where, *found))
+    return problems
 
 
 def _vocabulary_entries(value: Any) -> dict[str, str] | None:
@@ -312,6 +385,11 @@ def _typed_entries(value: Any, model: type[BaseModel], name: str, path: str, doc
             problems.append(Problem(path, document.line_of(base), key, f"id '{key}' är ogiltigt",
                                     f"använd små bokstäver a–z, siffror och bindestreck: {slugify(key)}"))
             continue
+        if not isinstance(fields, dict):   # e.g. `petra: Petra Ek` instead of a group of fields
+            problems.append(Problem(path, document.line_of(base), key,
+                                    "ska vara en grupp av fält, inte " + _shown_kind(fields),
+                                    _group_example(model, key, fields)))
+            continue
         found = reference_problems(model, fields, base, path, document, taxonomy, {})
         try:
             entry = model.model_validate(fields, context=context)
@@ -323,11 +401,25 @@ def _typed_entries(value: Any, model: type[BaseModel], name: str, path: str, doc
     return entries, ids
 
 
+def _shown_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "en lista"
+    return "tomt" if value is None else f"'{value}'"
+
+
+def _group_example(model: type[BaseModel], key: str, value: Any) -> str:
+    """'skriv fälten … t.ex. name: Petra Ek, role: …' from the model's required fields."""
+    shown = [f"{name}: {value if name == 'name' and isinstance(value, str) else '…'}"
+             for name, info in model.model_fields.items() if info.is_required()]
+    return f"skriv fälten på egna rader, indragna under '{key}:', t.ex. {', '.join(shown)}"
+
+
 def _load_people(root: Path, taxonomy: Taxonomy, context: dict, problems: list[Problem]) -> dict[str, Person]:
     try:
         document = read_data_file(root, root / PEOPLE_FILE)
     except UnreadableFile as exc:
         problems.append(exc.problem)
+        taxonomy.people_readable = False
         return {}
     people, taxonomy.person_ids = _typed_entries(document.data, Person, "", PEOPLE_FILE, document,
                                                  taxonomy, context, problems)

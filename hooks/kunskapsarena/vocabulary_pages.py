@@ -58,9 +58,12 @@ def vocabulary_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, Ge
         intro="Metoder, goda exempel och blogginlägg ordnade efter ämne.", entries=tags)
 
     organisations = []
+    people_of: dict[str, list[str]] = {}   # grouped once: organisations × people would be quadratic
+    for pid, person in taxonomy.people.items():
+        people_of.setdefault(person.organisation, []).append(pid)
     for org_id, organisation in sorted(taxonomy.organisations.items(), key=lambda o: o[1].name.casefold()):
         found = groups(arena, "organisations", org_id)
-        contacts = [pid for pid, person in taxonomy.people.items() if person.organisation == org_id]
+        contacts = people_of.get(org_id, [])
         if not found and not contacts:
             continue
         uri = organisation_page_uri(org_id)

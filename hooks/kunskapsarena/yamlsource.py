@@ -6,16 +6,23 @@ only `true`/`false` are booleans (not `no`, `on`, `ja`), `10:30` stays a time
 string instead of the YAML 1.1 base-60 number 630, an impossible date such as
 2026-02-30 stays a string (so validation can name it) and a key written twice
 is reported instead of silently dropping the first value.
+
+Content is untrusted, so two YAML features are refused before the document
+is built (yamllimits.py): nesting deeper than MAX_DEPTH (libyaml's composer
+recurses in C and crashes the process at ~30 000 levels) and anchors/aliases
+(`&a` / `*a`: a few lines of aliases expand to gigabytes; editors never need them).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.resolver import Resolver
+
+from .yamllimits import YamlLimitError, limit_problem
 
 try:  # libyaml's parser is ~5x faster; the constructor stays in Python either way.
     from yaml.cyaml import CParser as _Parser
@@ -40,19 +47,43 @@ _FLOAT = re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
+_REPLACED_OR_DROPPED = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                        "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+
+
 class _FriendlyResolver(Resolver):
-    """YAML 1.1 resolution without base-60 numbers and yes/no/on/off booleans."""
+    """YAML 1.1 resolution without base-60 numbers and yes/no/on/off booleans;
+    `<<` (merge) and `=` (value) are plain text too."""
 
     yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers
-                if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")]
-        for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+        first: kept for first, kept in (
+            (first, [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED_OR_DROPPED])
+            for first, resolvers in Resolver.yaml_implicit_resolvers.items())
+        if kept
     }
 
 
 _FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
 _FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
 _FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVED_BY_FIRST_CHAR = {first: resolvers for first, resolvers in _FriendlyResolver.yaml_implicit_resolvers.items()}
+_SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+
+
+class _FastResolver(_FriendlyResolver):
+    """The same resolution, with a shortcut for the common case: a quoted value or
+    one whose first character starts no implicit type is text (a 20 000-person
+    people.yml has a quarter of a million of them)."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is _SCALAR:
+            if not implicit[0]:
+                return _STR_TAG
+            resolvers = _RESOLVED_BY_FIRST_CHAR.get(value[0] if value else "")
+            if resolvers is None:
+                return _STR_TAG
+        return super().resolve(kind, value, implicit)
 
 
 class _FriendlyConstructor(yaml.constructor.SafeConstructor):
@@ -80,11 +111,38 @@ class _FriendlyConstructor(yaml.constructor.SafeConstructor):
 _FriendlyConstructor.add_constructor("tag:yaml.org,2002:timestamp", _FriendlyConstructor.construct_yaml_timestamp)
 
 
-class _Loader(_Parser, _FriendlyConstructor, _FriendlyResolver):
+class _Loader(_Parser, _FriendlyConstructor, _FastResolver):
     def __init__(self, stream):
         _Parser.__init__(self, stream)
         _FriendlyConstructor.__init__(self)
-        _FriendlyResolver.__init__(self)
+        _FastResolver.__init__(self)
+
+    def build(self, node):
+        """Python values of a node tree, like construct_document but a few times faster.
+
+        The tree is a tree: anchors and aliases were refused before (yamllimits),
+        so no node is shared and nothing needs remembering; depth is bounded too.
+        Text, lists and plain mappings are built here, other scalars (numbers,
+        dates, booleans) and tagged nodes by the constructor as before.
+        """
+        if node.tag == _STR_TAG and node.__class__ is _SCALAR:
+            return node.value
+        if node.__class__ is _SEQUENCE and node.tag == self.DEFAULT_SEQUENCE_TAG:
+            return [self.build(child) for child in node.value]
+        if node.__class__ is _MAPPING and node.tag == self.DEFAULT_MAPPING_TAG:
+            mapping = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node)
+                try:
+                    if key in mapping:
+                        self.duplicates.append((str(key), key_node.start_mark.line))
+                        continue   # the first value is kept; the duplicate is reported
+                    mapping[key] = self.build(value_node)
+                except TypeError:   # a list or group as a key
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "found unhashable key", key_node.start_mark) from None
+            return mapping
+        return self.construct_document(node)
 
 
 @dataclass
@@ -97,27 +155,36 @@ class YamlDocument:
 
     data: Any
     root: yaml.Node | None = None
+    # id(mapping node) → {key: (key node, value node)}, made on first lookup in that mapping,
+    # so reporting many problems in a big file (20 000 people) stays linear.
+    _keys: dict[int, dict[str, tuple]] = field(default_factory=dict, repr=False)
 
     def line_of(self, location: Location) -> int:
         """1-based file line of the value at `location`, or of its closest parent."""
         node, line = self.root, None
         for part in location:
-            node = _child(node, part)
+            node = self._child(node, part)
             if node is None:
                 break
             line = node.start_mark.line + 1
         return line if line is not None else 1
 
+    def _child(self, node, part):
+        if isinstance(node, _KeyedNode):
+            node = node.node
+        if isinstance(node, yaml.MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = {}
+                for key_node, value_node in node.value:
+                    keys.setdefault(str(key_node.value), (key_node, value_node))
+            found = keys.get(str(part))
+            # A key's line is where it is written, not where its block value starts.
+            return _KeyedNode(found[0].start_mark, found[1]) if found else None
+        return _item(node, part)
 
-def _child(node, part):
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == str(part):
-                # A key's line is where it is written, not where its block value starts.
-                return _KeyedNode(key_node.start_mark, value_node)
-        return None
-    if isinstance(node, _KeyedNode):
-        return _child(node.node, part)
+
+def _item(node, part):
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return node.value[part]
     return None
@@ -140,12 +207,17 @@ def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document safely; lines are 1-based lines of `text`.
 
     Raises YamlSyntaxError with a file line and a plain-language message,
-    also for a key written twice (which value wins would be a guess).
+    also for a key written twice (which value wins would be a guess),
+    for nesting deeper than the limit and for anchors and aliases.
     """
+    try:
+        limit_problem(text)
+    except YamlLimitError as exc:
+        raise YamlSyntaxError(exc.line, exc.message) from None
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        data = loader.build(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -163,6 +235,8 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
     problem = (exc.problem or "").strip()
     lines = text.splitlines()
     bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "unhashable key" in problem:
+        return "ett fältnamn kan inte vara en lista eller en grupp; skriv namnet som text"
     if "could not determine a constructor" in problem:
         return "YAML-taggar (!!…) är inte tillåtna i innehållsfiler; ta bort taggen"
     if "\t" in bad_line:
