@@ -75,7 +75,7 @@ def test_site_ships_the_cms_admin_page_and_its_generated_config(site: Path, demo
     assert shipped == cms_config(demo, CmsSettings.model_validate(settings), mkdocs_config["site_url"])
     admin = soup_of(site / "admin" / "index.html")
     assert admin.html["lang"] == "sv"
-    assert [s["src"] for s in admin.find_all("script")] == [settings["script"]]
+    assert [s["src"] for s in admin.find_all("script")] == [settings["script"], "cms-saknas.js"]
     assert admin.select_one('link[rel="cms-config-url"]')["href"] == "config.yml"
 
 

@@ -124,14 +124,16 @@ class Range(Model):
 # backslash, braces, pipe, caret, backtick); parentheses only in balanced pairs,
 # as in Wikipedia addresses. A regular expression, so the JSON Schema and the
 # CMS enforce the same rule; `url_problem` says in Swedish what is wrong.
-_URL_CHAR = r"[^\s\"'<>\\`{}|^()]"
-URL_PATTERN = (r"^https?://[^\s/?#:\"'<>\\`{}|^()\[\]@]+(?::[0-9]{1,5})?"
-               rf"(?:[/?#](?:{_URL_CHAR}|\({_URL_CHAR}*\))*)?$")
+# Written without identity escapes (no \" or \'): JSON Schema tools compile it as a Unicode regex.
+_URL_CHAR = "[^\\s\"'<>\\\\`{}|^()]"
+URL_PATTERN = ("^https?://[^\\s/?#:\"'<>\\\\`{}|^()\\[\\]@]+(?::[0-9]{1,5})?"
+               f"(?:[/?#](?:{_URL_CHAR}|\\({_URL_CHAR}*\\))*)?$")
 _URL = re.compile(URL_PATTERN)
 _URL_FORBIDDEN = {" ": "ett mellanslag", "\t": "en tabb", "\n": "en radbrytning", '"': "citattecken (\")",
                   "'": "apostrof (')", "<": "tecknet <", ">": "tecknet >", "\\": "ett bakstreck (\\)",
                   "`": "tecknet `", "{": "tecknet {", "}": "tecknet }", "|": "tecknet |", "^": "tecknet ^"}
-EMAIL_PATTERN = r"^[^@\s\"'<>()\[\]\\,;:]+@[^@\s\"'<>()\[\]\\,;:]+\.[^@\s\"'<>()\[\]\\,;:]+$"
+_EMAIL_CHAR = "[^@\\s\"'<>()\\[\\]\\\\,;:]"
+EMAIL_PATTERN = f"^{_EMAIL_CHAR}+@{_EMAIL_CHAR}+\\.{_EMAIL_CHAR}+$"
 
 
 def url_problem(value: str) -> tuple[str, str] | None:

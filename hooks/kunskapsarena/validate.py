@@ -91,10 +91,12 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
     # Links anywhere in data/ and in the published tree are refused too (the
     # data files read above already report their own).
     for folder, hidden in (("data", False), (PAGES_DIR, True)):
-        problems.extend(p for p in walk(root, folder, hidden=hidden).problems if p not in problems)
+        problems.extend(walk(root, folder, hidden=hidden).problems)
     problems.extend(shared_alias_problems(arena))
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
         problems += _unreferenced_people(arena)
+    # A file several checks read (a linked data folder, a content page's front matter) is reported once.
+    problems[:] = dict.fromkeys(problems)
     problems.sort(key=lambda p: (p.path, p.line, p.field))
     return arena
 
