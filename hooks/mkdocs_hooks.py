@@ -16,10 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena
+from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena, sanitise
 from kunskapsarena.authors import material_authors
 from kunskapsarena.blocks import Block, UnknownBlock, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
+from kunskapsarena.embeds import EmbedConfigError, embed_hosts
 from kunskapsarena.html_parts import GeneratedPage
 from kunskapsarena.idea_pages import SubmissionConfigError
 from kunskapsarena.outputs import SiteInfo, site_outputs
@@ -43,6 +44,7 @@ _blocks: dict[str, Block] = {}
 _pages_with_parts: dict[str, GeneratedPage] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
+_embed_hosts: tuple[str, ...] = ()
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
@@ -59,7 +61,11 @@ def on_startup(command: str, dirty: bool) -> None:
 # blog plugin reads its authors file, which we point at people.yml's data.
 @event_priority(100)
 def on_config(config):
-    global _arena
+    global _arena, _embed_hosts
+    try:
+        _embed_hosts = embed_hosts(config.extra)
+    except EmbedConfigError as exc:
+        raise PluginError(str(exc)) from None
     arena = load_arena(Path(config.config_file_path).parent, workers=_workers)
     for problem in arena.problems:
         if problem.severity is Severity.WARNING:
@@ -181,9 +187,26 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 # Generated pages keep their fact cards and lists of links as finished HTML
 # (kunskapsarena/html_parts.py): they go in after the Markdown conversion.
+# Then the whole page is sanitised (kunskapsarena/sanitise.py): defence in depth
+# behind `arena check`'s HTML policy; iframes of allowed hosts become click-to-load.
+# Lowest priority: whatever another plugin adds to the content is sanitised too.
+@event_priority(-100)
 def on_page_content(html: str, page, config, files) -> str:
     generated = _pages_with_parts.get(page.file.src_uri)
-    return generated.fill(html) if generated is not None else html
+    if generated is not None:
+        html = generated.fill(html)
+    return sanitise.sanitise_html(html, _embed_hosts)
+
+
+# The blog's index, archive and category pages show excerpts of the posts that
+# Material's blog plugin converts itself, without on_page_content: sanitised
+# here, after the plugin rendered them (its on_page_context runs at -100).
+@event_priority(-110)
+def on_page_context(context, page, config, nav):
+    for excerpt in context.get("posts") or ():
+        if isinstance(getattr(excerpt, "content", None), str):
+            excerpt.content = sanitise.sanitise_html(excerpt.content, _embed_hosts)
+    return context
 
 
 # The print deck's cards take each method's body as converted on the method's

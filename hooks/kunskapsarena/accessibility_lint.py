@@ -79,10 +79,19 @@ def accessibility_problems(path: str, body: str, first_line: int, title_level: i
 
 def page_problems(root: Path, folder: str = "content") -> list[Problem]:
     """The same lint on the site's own pages (start page, guides), which are not items."""
+    problems = []
+    for path, body, first_line in content_pages(root, folder):
+        # A page whose title is its own '# Title' line starts below level 1; else the title is the h1.
+        has_h1 = any(heading.level == 1 for heading in headings(body, first_line))
+        problems += accessibility_problems(path, body, first_line, title_level=0 if has_h1 else 1)
+    return problems
+
+
+def content_pages(root: Path, folder: str = "content") -> Iterator[tuple[str, str, int]]:
+    """(path, body, first line of the body) of every Markdown page in `folder`, front matter left out."""
     pages = root / folder
     if not pages.is_dir():
-        return []
-    problems = []
+        return
     for file in sorted(pages.rglob("*.md")):
         try:
             text = file.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
@@ -95,10 +104,7 @@ def page_problems(root: Path, folder: str = "content") -> list[Problem]:
                 first_line = text.count("\n", 0, len(text) - len(body)) + 1
             except ValueError:
                 pass
-        # A page whose title is its own '# Title' line starts below level 1; else the title is the h1.
-        has_h1 = any(heading.level == 1 for heading in headings(body, first_line))
-        problems += accessibility_problems(relative(root, file), body, first_line, title_level=0 if has_h1 else 1)
-    return problems
+        yield relative(root, file), body, first_line
 
 
 def _prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:

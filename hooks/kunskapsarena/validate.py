@@ -15,12 +15,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .accessibility_lint import accessibility_problems, page_problems
+from .accessibility_lint import accessibility_problems, content_pages, page_problems
 from .aliases import alias_problems, shared_alias_problems
 from .arena import Arena, Record
 from .body import body_problems
 from .clock import build_date
 from .content_types import CONTENT_TYPES, ContentType, content_type
+from .embeds import configured_hosts
+from .html_policy import html_policy_problems
 from .load import SourceFile, UnreadableFile, read_content_file, read_data_file
 from .messages import dotted, nested_model, schema_problems
 from .models import Organisation, Person
@@ -56,8 +58,8 @@ def _collector_paused():
 
 
 def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
-    context = {"today": today or build_date()}
-    problems: list[Problem] = []
+    embed_hosts, problems = configured_hosts(root)
+    context = {"today": today or build_date(), "embed_hosts": embed_hosts}
     taxonomy = _load_taxonomy(root, context, problems)
     # Known slugs come from the files on disk, readable or not, so one broken
     # file does not make every reference to it an error too.
@@ -81,6 +83,8 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
             continue
         arena.records[type_name][record.slug] = record
     problems.extend(page_problems(root))
+    for path, body, first_line in content_pages(root):
+        problems.extend(html_policy_problems(path, body, first_line, embed_hosts))
     problems.extend(shared_alias_problems(arena))
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
         problems += _unreferenced_people(arena)
@@ -171,6 +175,7 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     found += alias_problems(ctype, source, known[ctype.name])
     found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
     found += accessibility_problems(source.path, source.body, source.body_line)
+    found += html_policy_problems(source.path, source.body, source.body_line, context.get("embed_hosts", ()))
     try:
         model = ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:
