@@ -8,17 +8,19 @@ demo it changes how the HTML is written, never what it says.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from conftest import BUILD_EPOCH, REPO, ArenaDir, copy_project
 from kunskapsarena import load_arena
-from kunskapsarena.embeds import click_to_load
+from kunskapsarena.embeds import EmbedConfigError, click_to_load, embed_hosts
 from kunskapsarena.sanitise import sanitise_html
 
 METHOD = "methods/kundresa.md"   # body starts at line 22; line 25 is "Se tjänsten med invånarens ögon."
@@ -197,8 +199,11 @@ def test_iframe_of_an_allowed_host_needs_a_title_and_other_hosts_stay_errors(are
 def test_a_wrong_embeds_setting_is_reported_in_mkdocs_yml(arena: ArenaDir):
     arena.write("mkdocs.yml", "site_name: Test\nextra:\n  embeds:\n    hosts: [https://www.youtube.com/embed]\n")
     assert arena.problems() == [
-        "mkdocs.yml:3: extra.embeds.hosts: extra.embeds.hosts: 'https://www.youtube.com/embed' är inget "
+        "mkdocs.yml:3: extra.embeds.hosts: 'https://www.youtube.com/embed' är inget "
         "värdnamn (skriv bara värden, t.ex. player.vimeo.com, utan https:// och sökväg)"]
+    # The build stops with the same words (the adapter raises it as a PluginError).
+    with pytest.raises(EmbedConfigError, match=r"^mkdocs.yml: extra.embeds.hosts: 'https://www.youtube.com/embed' "):
+        embed_hosts({"embeds": {"hosts": ["https://www.youtube.com/embed"]}})
 
 
 def test_demo_arena_is_clean():
@@ -346,3 +351,15 @@ class _Tokens(HTMLParser):
 
     def handle_comment(self, data):
         self.tokens.append((("comment", data), []))
+
+
+def test_the_mkdocs_adapter_sanitises_page_content_and_blog_excerpts():
+    """The wiring: on_page_content cleans every page, on_page_context the blog plugin's own excerpts."""
+    spec = importlib.util.spec_from_file_location("adapter_under_test", REPO / "hooks" / "mkdocs_hooks.py")
+    adapter = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(adapter)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="om.md"))
+    assert adapter.on_page_content('<p onclick="x()">a</p><script>x()</script>', page, None, None) == "<p>a</p>"
+    excerpt = SimpleNamespace(content='<p><a href="javascript:x()">b</a></p>')
+    adapter.on_page_context({"posts": [excerpt]}, page, None, None)
+    assert excerpt.content == "<p><a>b</a></p>"

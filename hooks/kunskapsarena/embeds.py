@@ -28,7 +28,11 @@ _HOST = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a
 
 
 class EmbedConfigError(ValueError):
-    """extra.embeds in mkdocs.yml is wrong; the message names the setting."""
+    """extra.embeds in mkdocs.yml is wrong; str() names the file and the setting."""
+
+    def __init__(self, setting: str, message: str) -> None:
+        super().__init__(f"{CONFIG_FILE}: {setting}: {message}")
+        self.setting, self.message = setting, message
 
 
 def embed_hosts(extra: Any) -> tuple[str, ...]:
@@ -37,18 +41,17 @@ def embed_hosts(extra: Any) -> tuple[str, ...]:
     if embeds is None:
         return ()
     if not isinstance(embeds, Mapping):
-        raise EmbedConfigError(f"{CONFIG_FILE}: extra.embeds ska innehålla hosts: [värd, …]")
+        raise EmbedConfigError("extra.embeds", "ska innehålla hosts: [värd, …]")
     unknown = sorted(str(key) for key in embeds if key != "hosts")
     if unknown:
-        raise EmbedConfigError(f"{CONFIG_FILE}: extra.embeds: okänt fält {', '.join(unknown)} (tillåtet: hosts)")
+        raise EmbedConfigError("extra.embeds", f"okänt fält {', '.join(unknown)} (tillåtet: hosts)")
     hosts = embeds.get("hosts") or []
     if not isinstance(hosts, list):
-        raise EmbedConfigError(f"{CONFIG_FILE}: {SETTING} ska vara en lista, t.ex. [www.youtube-nocookie.com]")
+        raise EmbedConfigError(SETTING, "ska vara en lista, t.ex. [www.youtube-nocookie.com]")
     for host in hosts:
         if not isinstance(host, str) or not _HOST.match(host):
-            raise EmbedConfigError(
-                f"{CONFIG_FILE}: {SETTING}: '{host}' är inget värdnamn "
-                "(skriv bara värden, t.ex. player.vimeo.com, utan https:// och sökväg)")
+            raise EmbedConfigError(SETTING, f"'{host}' är inget värdnamn "
+                                   "(skriv bara värden, t.ex. player.vimeo.com, utan https:// och sökväg)")
     return tuple(hosts)
 
 
@@ -63,7 +66,7 @@ def configured_hosts(root: Path) -> tuple[tuple[str, ...], list[Problem]]:
     except (yaml.YAMLError, UnicodeDecodeError, OSError):
         return (), []   # a broken mkdocs.yml stops the build with MkDocs' own message
     except EmbedConfigError as exc:
-        return (), [Problem(CONFIG_FILE, _line_of(path, "embeds"), SETTING, str(exc).split(": ", 1)[1])]
+        return (), [Problem(CONFIG_FILE, _line_of(path, "embeds"), exc.setting, exc.message)]
 
 
 class _ConfigLoader(yaml.SafeLoader):
