@@ -94,7 +94,7 @@ _AUTOLINK = re.compile(r"<(?:https?://|ftp://|mailto:)[^<>\s]*>|<[^<>\s@]+@[^<>\
 _ANGLE_DESTINATION = re.compile(r"(?<=\]\()[ \t]*<[^<>\n]*>")   # [x](<address>): a link, not a tag
 _ATTR_LIST = re.compile(r"\{(:?)[ ]*([^}\n ][^}\n]*?)[ ]*\}")   # attr_list's BASE_RE
 _ATTR_TOKEN = re.compile(r"""([^\s=}]+)=(?:"[^"]*"|'[^']*'|\S*)|(\S+)""")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*(\S+)", re.MULTILINE)
+_REFERENCE = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*(\S+)", re.MULTILINE)   # not footnotes [^1]:
 _BLOCK_START = re.compile(r"^[ ]{0,3}<([a-zA-Z][a-zA-Z0-9-]*)")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _IGNORED_IN_URL = re.compile(r"[\t\n\r]")
