@@ -109,3 +109,12 @@ def test_without_javascript_the_video_is_a_plain_link(browser, embed_site):
         assert outside == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_click_to_load_figure_passes_axe(scheme, request, embed_site):
+    from test_browser_axe import audit, axe_source, summary
+
+    page = request.getfixturevalue(f"{scheme}_page")
+    violations = audit(page, embed_site + PAGE, scheme, axe_source(), themed=True)
+    assert not violations, summary(PAGE, violations)

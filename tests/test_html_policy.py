@@ -277,7 +277,7 @@ def test_allowed_iframe_becomes_click_to_load_and_others_disappear():
         'rel=0&amp;x=1" data-ka-embed-title="Film: &quot;Kundresan&quot;"><figcaption>Film: &quot;Kundresan&quot;'
         '</figcaption><p class="ka-embed__note">Videon visas från www.youtube-nocookie.com. När du klickar '
         'skickas uppgifter till www.youtube-nocookie.com.</p><p class="ka-embed__actions"><button type="button" '
-        'class="md-button ka-embed__load" hidden>Visa videon</button> <a class="ka-embed__link" '
+        'class="md-button md-button--primary ka-embed__load" hidden>Visa videon</button> <a class="ka-embed__link" '
         'href="https://www.youtube-nocookie.com/embed/abc?rel=0&amp;x=1">Öppna videon hos '
         'www.youtube-nocookie.com</a></p></figure>\n\n')
     # Without configured hosts no iframe survives at all.

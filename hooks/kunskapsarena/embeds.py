@@ -119,7 +119,7 @@ def _figure(src: str, title: str, host: str) -> str:
     return (f'<figure class="ka-embed" data-ka-embed="{src}" data-ka-embed-title="{title}">'
             f"<figcaption>{title}</figcaption>"
             f'<p class="ka-embed__note">Videon visas från {host}. När du klickar skickas uppgifter till {host}.</p>'
-            f'<p class="ka-embed__actions"><button type="button" class="md-button ka-embed__load" hidden>'
+            f'<p class="ka-embed__actions"><button type="button" class="md-button md-button--primary ka-embed__load" hidden>'
             f"Visa videon</button> "
             f'<a class="ka-embed__link" href="{src}">Öppna videon hos {host}</a></p>'
             "</figure>")
