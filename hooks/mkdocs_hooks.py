@@ -185,18 +185,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         raise PluginError(str(exc)) from None
 
 
-# The converted Markdown is sanitised (kunskapsarena/sanitise.py): defence in depth
-# behind `arena check`'s HTML policy, and iframes of allowed hosts become
-# click-to-load. Generated pages then get their fact cards and lists of links as
-# finished HTML (kunskapsarena/html_parts.py), which our templates escape; they
-# are not sanitised again: at 1 000 items the explorers' and listing pages' parts
-# are most of the site's HTML, and sanitising them cost a sixth of the build.
-# Lowest priority: whatever another plugin adds to the content is sanitised too.
+# Generated pages get their fact cards and lists of links as finished HTML
+# (kunskapsarena/html_parts.py) after the Markdown conversion. Then the whole
+# page is sanitised (kunskapsarena/sanitise.py): defence in depth behind
+# `arena check`'s HTML policy and the templates' escaping; iframes of allowed
+# hosts become click-to-load. Lowest priority: whatever another plugin adds to
+# the content is sanitised too.
 @event_priority(-100)
 def on_page_content(html: str, page, config, files) -> str:
-    html = sanitise.sanitise_html(html, _embed_hosts)
     generated = _pages_with_parts.get(page.file.src_uri)
-    return generated.fill(html) if generated is not None else html
+    if generated is not None:
+        html = generated.fill(html)
+    return sanitise.sanitise_html(html, _embed_hosts)
 
 
 # The blog's index, archive and category pages show excerpts of the posts that

@@ -2,12 +2,11 @@
 
 `arena check` already refuses raw HTML outside the editors' allow-list
 (html_policy.py); this is the net for anything that gets past it (a check
-skipped, a tokenizer difference, a bug). The adapter sanitises each page's
-converted Markdown, before the generated HTML parts go in (those come from our
-escaping templates, and sanitising them too cost a sixth of a 1 000-item build).
-The allow-list here is the editors' list plus what the Markdown extensions and
-our generated pages produce (explorer forms, fact cards, headerlinks,
-admonitions, code blocks), so it would keep whole pages unchanged too. It drops
+skipped, a tokenizer difference, a bug), and for editor text that a template
+forgot to escape: the adapter sanitises each page whole, generated HTML parts
+included. The allow-list here is the editors' list plus what the Markdown
+extensions and our templates produce (explorer forms, fact cards, headerlinks,
+admonitions, code blocks). It drops
 script and style elements with their content, every event handler and style
 attribute (except text-align, which Markdown tables write), and every URL
 that is not http, https, mailto, tel or relative. HTML comments stay: the
