@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena
+from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena, sanitise
 from kunskapsarena.authors import material_authors
 from kunskapsarena.blocks import Block, fill_blocks, page_blocks
 from kunskapsarena.clock import build_date
@@ -51,6 +51,7 @@ _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
 _policy = ""   # the Content Security Policy of every page (kunskapsarena/csp.py)
 _serving = False
+_embed_hosts: tuple[str, ...] = ()
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
@@ -68,11 +69,12 @@ def on_startup(command: str, dirty: bool) -> None:
 # blog plugin reads its authors file, which we point at people.yml's data.
 @event_priority(100)
 def on_config(config):
-    global _arena, _settings
+    global _arena, _settings, _embed_hosts
     config_dir = os.path.dirname(os.path.abspath(config.config_file_path))
     root = Path(config_dir).resolve()
     # mkdocs.yml's `extra` as MkDocs loaded it; the file itself only for the lines.
     settings, setting_problems = check_settings(config.extra, settings_document(Path(config.config_file_path)))
+    _embed_hosts = tuple(settings.embeds.hosts) if settings is not None else ()
     arena = load_arena(root, workers=_workers)
     for problem in arena.problems:
         if problem.severity is Severity.WARNING:
@@ -223,11 +225,29 @@ def _escape_theme_meta(page) -> None:
             page.meta[key] = inert(value)
 
 
-# Generated pages keep their fact cards and lists of links as finished HTML
-# (kunskapsarena/html_parts.py): they go in after the Markdown conversion.
+# Generated pages get their fact cards and lists of links as finished HTML
+# (kunskapsarena/html_parts.py) after the Markdown conversion. Then the whole
+# page is sanitised (kunskapsarena/sanitise.py): defence in depth behind
+# `arena check`'s HTML policy and the templates' escaping; iframes of allowed
+# hosts become click-to-load. Lowest priority: whatever another plugin adds to
+# the content is sanitised too.
+@event_priority(-100)
 def on_page_content(html: str, page, config, files) -> str:
     generated = _pages_with_parts.get(page.file.src_uri)
-    return generated.fill(html) if generated is not None else html
+    if generated is not None:
+        html = generated.fill(html)
+    return sanitise.sanitise_html(html, _embed_hosts)
+
+
+# The blog's index, archive and category pages show excerpts of the posts that
+# Material's blog plugin converts itself, without on_page_content: sanitised
+# here, after the plugin rendered them (its on_page_context runs at -100).
+@event_priority(-110)
+def on_page_context(context, page, config, nav):
+    for excerpt in context.get("posts") or ():
+        if isinstance(getattr(excerpt, "content", None), str):
+            excerpt.content = sanitise.sanitise_html(excerpt.content, _embed_hosts)
+    return context
 
 
 # The print deck's cards take each method's body as converted on the method's

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .accessibility_lint import accessibility_problems, page_problems
+from .accessibility_lint import accessibility_problems, content_pages, page_problems
 from .aliases import alias_problems, shared_alias_problems
 from .arena import Arena, Record
 from .body import body_problems
@@ -23,11 +23,13 @@ from .clock import build_date
 from .content_pages import front_matter_problems
 from .content_types import CONTENT_TYPES, ContentType, content_type
 from .discovery import PAGES_DIR, walk
+from .html_policy import html_policy_problems
 from .load import SourceFile, UnreadableFile, read_content_file, read_data_file
 from .messages import dotted, nested_model, schema_problems
 from .models import Organisation, Person
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
 from .problems import Problem, Severity, did_you_mean, errors, quote_list
+from .settings import SETTINGS_FILE, settings_from_file
 from .slugs import is_slug, slugify
 from .statement import statement_problems
 from .taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
@@ -61,8 +63,11 @@ def _collector_paused():
 
 
 def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
-    context = {"today": today or build_date()}
+    # Mistakes in mkdocs.yml's settings are reported by the settings check (settings.py).
+    settings = settings_from_file(root / SETTINGS_FILE)[0] if (root / SETTINGS_FILE).is_file() else None
+    embed_hosts = tuple(settings.embeds.hosts) if settings is not None else ()
     problems: list[Problem] = []
+    context = {"today": today or build_date(), "embed_hosts": embed_hosts}
     taxonomy = _load_taxonomy(root, context, problems)
     # Known slugs come from the files on disk, readable or not, so one broken
     # file does not make every reference to it an error too.
@@ -88,6 +93,8 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
     problems.extend(page_problems(root))
     problems.extend(statement_problems(root))
     problems.extend(front_matter_problems(root))
+    for page in content_pages(root):
+        problems.extend(html_policy_problems(page.path, page.body, page.first_line, embed_hosts))
     # Links anywhere in data/ and in the published tree are refused too (the
     # data files read above already report their own).
     for folder, hidden in (("data", False), (PAGES_DIR, True)):
@@ -176,6 +183,7 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     found += alias_problems(ctype, source, known[ctype.name])
     found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
     found += accessibility_problems(source.path, source.body, source.body_line)
+    found += html_policy_problems(source.path, source.body, source.body_line, context.get("embed_hosts", ()))
     try:
         model = ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:
