@@ -23,7 +23,7 @@ MISTAKES = [
     ("issue[description]={content}", "issue[description]={innehåll}"),                # bad placeholder
     ("    script: decap-cms.js", "    script: 'https://cdn.example/decap.js\"><script>'"),   # unsafe URL
     ("      name: git-gateway", "      name: gitgateway"),                            # not a choice
-    ("  cms:\n", "  embeds:\n    hosts: [www.youtube-nocookie.com, 'https://vimeo.com/']\n  cms:\n"),
+    ("    hosts: []\n", "    hosts: [www.youtube-nocookie.com, 'https://vimeo.com/']\n"),
     # Tags MkDocs and Material use elsewhere in mkdocs.yml must not trouble the check.
     ("  - attr_list\n", "  - attr_list\n  - pymdownx.emoji:\n"
                         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
@@ -55,7 +55,7 @@ def expected_problems(text: str) -> list[str]:
         "(använd {content} för den ifyllda filen och {title} för en rubrik)",
         f"mkdocs.yml:{line(text, 'lable:')}: extra.idea_submission.lable: okänt fält (menade du 'label'?)",
         f"mkdocs.yml:{line(text, 'organisaton:')}: extra.organisaton: okänt fält (menade du 'organisation'?)",
-        f"mkdocs.yml:{line(text, 'hosts:')}: extra.embeds.hosts[1]: 'https://vimeo.com/' är inget värdnamn "
+        f"mkdocs.yml:{line(text, '    hosts:')}: extra.embeds.hosts[1]: 'https://vimeo.com/' är inget värdnamn "
         "(skriv bara värdnamnet, utan https:// och sökväg, t.ex. www.youtube-nocookie.com)",
         f"mkdocs.yml:{line(text, SCRIPT_LINE)}: extra.cms.script: 'https://cdn.example/decap.js\"><script>' "
         "innehåller citattecken (\") (kopiera adressen från webbläsarens adressfält; mellanslag skrivs %20)",
