@@ -167,3 +167,12 @@ def test_scaffold_refuses_a_generated_name(arena: ArenaDir):
         new_item(arena.root, METHOD, "Per fas", TODAY)
     assert str(exc.value) == ("filnamnet per-fas.md går inte: 'per-fas' är adressen till en sida som webbplatsen "
                               "själv skapar (metoder/per-fas/); välj en annan titel")
+
+
+def test_vocabulary_ids_are_plain_words(arena: ArenaDir):
+    """Material prints blog categories unescaped (category pages, post headers): ids carry no markup."""
+    arena.replace("data/taxonomy.yml", "  - Erfarenheter\n", "  - Erfarenheter\n  - \"Tips<img src=x onerror=alert(1)>\"\n")
+    line = arena.read("data/taxonomy.yml").split("  - \"Tips")[0].count("\n") + 1
+    assert arena.problems() == [
+        f"data/taxonomy.yml:{line}: blog_categories[1]: 'Tips<img src=x onerror=alert(1)>' innehåller tecken som "
+        "inte får finnas i ett id (använd bokstäver, siffror, mellanslag, punkt och bindestreck)"]

@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import heapq
 import multiprocessing as mp
+import re
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -331,6 +332,9 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
 URL_VOCABULARIES = {"tags": TAG_SECTION, "organisations": ORGANISATION_SECTION, "blog_categories": "blog/category"}
 
 
+_PLAIN_ID = re.compile(r"^\w[\w .-]*$")
+
+
 def vocabulary_id_problems(name: str, value: Any, document: YamlDocument) -> list[Problem]:
     """Ids that are too long or that two entries share (ignoring case); for ids that become
     addresses also an empty address, a name the site or Windows uses, and two ids on one address.
@@ -358,6 +362,10 @@ def vocabulary_id_problems(name: str, value: Any, document: YamlDocument) -> lis
             found = (f"'{vid}' ger ingen adress ({section}/…/)", "använd bokstäver eller siffror i id:t")
         elif section and (reserved := name_problem(key, section)):
             found = (reserved[0], f"byt id, t.ex. till {reserved[1]}, och ändra det där det används")
+        elif not _PLAIN_ID.match(vid):
+            # Ids are shown as they are (the theme prints blog categories unescaped): plain words only.
+            found = (f"'{vid}' innehåller tecken som inte får finnas i ett id",
+                     "använd bokstäver, siffror, mellanslag, punkt och bindestreck")
         elif key in seen:
             twin = seen[key]
             found = ((f"'{vid}' och '{twin}' får samma adress ({section}/{key}/)" if section else
