@@ -17,21 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena, sanitise
-from kunskapsarena.authors import material_authors
-from kunskapsarena.blocks import Block, fill_blocks, page_blocks
-from kunskapsarena.clock import build_date
-from kunskapsarena.csp import inline_scripts, site_policy, with_policy
-from kunskapsarena.discovery import hidden_output, published_tree_problems
-from kunskapsarena.escape import inert
-from kunskapsarena.html_parts import GeneratedPage
-from kunskapsarena.load import read_content_file
-from kunskapsarena.outputs import SiteInfo, site_outputs
-from kunskapsarena.print_deck import DECK_PAGE, fill_deck
-from kunskapsarena.problems import errors
-from kunskapsarena.settings import Settings, SetupError, check_settings, settings_document
-from kunskapsarena.sitebuild import write_failure
-from kunskapsarena.statement import (
+from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena
+from kunskapsarena.check.problems import errors
+from kunskapsarena.check.statement import (
     STATEMENT_PAGE,
     audit_summary,
     markdown_first_line,
@@ -39,7 +27,21 @@ from kunskapsarena.statement import (
     render_statement,
     source_digest,
 )
-from kunskapsarena.workers import worker_count
+from kunskapsarena.model.settings import Settings, SetupError, check_settings, settings_document
+from kunskapsarena.site import sanitise
+from kunskapsarena.site.blocks import Block, fill_blocks, page_blocks
+from kunskapsarena.site.csp import inline_scripts, site_policy, with_policy
+from kunskapsarena.site.escape import inert
+from kunskapsarena.site.html_parts import GeneratedPage
+from kunskapsarena.site.outputs import site_outputs
+from kunskapsarena.site.pages.print_deck import DECK_PAGE, fill_deck
+from kunskapsarena.site.site_info import SiteInfo
+from kunskapsarena.source.clock import build_date
+from kunskapsarena.source.discovery import hidden_output, published_tree_problems
+from kunskapsarena.source.load import read_content_file
+from kunskapsarena.source.workers import worker_count
+from kunskapsarena_mkdocs.authors import material_authors
+from kunskapsarena_mkdocs.sitebuild import write_failure
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
 
@@ -49,7 +51,7 @@ _settings: Settings | None = None
 _pages_with_parts: dict[str, GeneratedPage] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
-_policy = ""   # the Content Security Policy of every page (kunskapsarena/csp.py)
+_policy = ""   # the Content Security Policy of every page (kunskapsarena/site/csp.py)
 _serving = False
 _embed_hosts: tuple[str, ...] = ()
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
@@ -187,7 +189,7 @@ def on_serve(server, config, builder):
 
 
 # Generated parts of hand-written pages: the accessibility statement's
-# organisation, compliance status and latest audit (kunskapsarena/statement.py),
+# organisation, compliance status and latest audit (kunskapsarena/check/statement.py),
 # and `<!-- arena:… -->` markers (the start page's next events, newest cases …)
 # whose blocks were prepared in on_files.
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -226,8 +228,8 @@ def _escape_theme_meta(page) -> None:
 
 
 # Generated pages get their fact cards and lists of links as finished HTML
-# (kunskapsarena/html_parts.py) after the Markdown conversion. Then the whole
-# page is sanitised (kunskapsarena/sanitise.py): defence in depth behind
+# (kunskapsarena/site/html_parts.py) after the Markdown conversion. Then the whole
+# page is sanitised (kunskapsarena/site/sanitise.py): defence in depth behind
 # `arena check`'s HTML policy and the templates' escaping; iframes of allowed
 # hosts become click-to-load. Lowest priority: whatever another plugin adds to
 # the content is sanitised too.
@@ -251,7 +253,7 @@ def on_page_context(context, page, config, nav):
 
 
 # The print deck's cards take each method's body as converted on the method's
-# own page (kunskapsarena/print_deck.py); every page is converted by now.
+# own page (kunskapsarena/site/pages/print_deck.py); every page is converted by now.
 def on_env(env, config, files: Files):
     deck = files.get_file_from_path(DECK_PAGE)
     if deck is not None and deck.page is not None and deck.page.content is not None:

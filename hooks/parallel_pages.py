@@ -35,7 +35,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kunskapsarena.workers import can_fork, worker_count
+from kunskapsarena.source.workers import can_fork, worker_count
 
 log = logging.getLogger("mkdocs.hooks.parallel_pages")
 

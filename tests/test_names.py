@@ -6,12 +6,13 @@ import pytest
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, EVENT, IDEA, METHOD, POST, load_arena
-from kunskapsarena.event_pages import ics_uri
-from kunskapsarena.names import MAX_NAME_LENGTH, WINDOWS_RESERVED, generated_names, shorten, url_section
-from kunskapsarena.outputs import SiteInfo, site_outputs
-from kunskapsarena.scaffold import ScaffoldError, new_item
-from kunskapsarena.slugs import slugify
-from kunskapsarena.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
+from kunskapsarena.check.names import MAX_NAME_LENGTH, WINDOWS_RESERVED, generated_names, shorten, url_section
+from kunskapsarena.model.slugs import slugify
+from kunskapsarena.site.editors.scaffold import ScaffoldError, new_item
+from kunskapsarena.site.outputs import site_outputs
+from kunskapsarena.site.pages.event_pages import ics_uri
+from kunskapsarena.site.site_info import SiteInfo
+from kunskapsarena.site.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 
 
 def copy_item(arena: ArenaDir, source: str, target: str) -> None:
