@@ -48,9 +48,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_arena import generate  # noqa: E402
 from kunskapsarena import CONTENT_TYPES, POST, load_arena  # noqa: E402
-from kunskapsarena.site.html_parts import GeneratedPage  # noqa: E402
-from kunskapsarena.site.outputs import site_outputs
-from kunskapsarena.site.site_info import SiteInfo  # noqa: E402
+from kunskapsarena.generate.html_parts import GeneratedPage  # noqa: E402
+from kunskapsarena.generate.outputs import site_outputs
+from kunskapsarena.generate.site_info import SiteInfo  # noqa: E402
 from kunskapsarena.source.clock import build_date  # noqa: E402
 from kunskapsarena_mkdocs.authors import material_authors  # noqa: E402
 

@@ -80,8 +80,8 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 def test_the_import_graph_is_read_from_the_source():
     graph = _graph()
     assert "kunskapsarena.index.graph" in graph["kunskapsarena.index.arena"]
-    assert "kunskapsarena.site.sanitise" in graph["kunskapsarena_mkdocs.hooks"]   # `from package import module`
-    assert "kunskapsarena.site.site_info" in graph["kunskapsarena.site.pages.explorer"]   # under TYPE_CHECKING
+    assert "kunskapsarena.generate.sanitise" in graph["kunskapsarena_mkdocs.hooks"]   # `from package import module`
+    assert "kunskapsarena.generate.site_info" in graph["kunskapsarena.generate.pages.explorer"]   # under TYPE_CHECKING
 
 
 def test_the_cycle_finder_finds_a_cycle():

@@ -16,12 +16,12 @@ from icalendar import Calendar
 
 from conftest import BUILD_EPOCH, TODAY, copy_project
 from kunskapsarena import CASE, EVENT, IDEA, METHOD, POST, PROJECT, TRAINING
-from kunskapsarena.site.data.ics import calendar_files
-from kunskapsarena.site.pages.contacts import person_roles
-from kunskapsarena.site.pages.event_pages import past_events, upcoming_events
-from kunskapsarena.site.pages.idea_pages import pipeline_counts
-from kunskapsarena.site.pages.training_pages import next_dates
-from kunskapsarena.site.site_info import SiteInfo
+from kunskapsarena.generate.data.ics import calendar_files
+from kunskapsarena.generate.pages.contacts import person_roles
+from kunskapsarena.generate.pages.event_pages import past_events, upcoming_events
+from kunskapsarena.generate.pages.idea_pages import pipeline_counts
+from kunskapsarena.generate.pages.training_pages import next_dates
+from kunskapsarena.generate.site_info import SiteInfo
 
 pytestmark = pytest.mark.build
 

@@ -11,11 +11,11 @@ from pydantic import BaseModel
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, load_arena
+from kunskapsarena.generate.editors.cms import admin_page, cms_config, cms_files, config_yaml
+from kunskapsarena.generate.outputs import BUILDERS
+from kunskapsarena.generate.site_info import SiteInfo
 from kunskapsarena.model.fields import URL_PATTERN, field_meta, field_names
 from kunskapsarena.model.settings import CmsSettings, Settings
-from kunskapsarena.site.editors.cms import admin_page, cms_config, cms_files, config_yaml
-from kunskapsarena.site.outputs import BUILDERS
-from kunskapsarena.site.site_info import SiteInfo
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO
 from kunskapsarena import CASE, METHOD
-from kunskapsarena.site.pages.explorer import CASE_EXPLORER, METHOD_EXPLORER, cards
+from kunskapsarena.generate.pages.explorer import CASE_EXPLORER, METHOD_EXPLORER, cards
 
 pytestmark = pytest.mark.build
 
@@ -95,7 +95,7 @@ def test_listing_pages_are_not_in_the_search_index(site, demo):
 
 def test_open_data_is_published_and_linked(site, demo):
     from kunskapsarena import CONTENT_TYPES
-    from kunskapsarena.site.data.opendata import api_name
+    from kunskapsarena.generate.data.opendata import api_name
 
     soup = page(site, "oppna-data/")
     links = {a["href"] for a in soup.select("article a")}

@@ -21,8 +21,8 @@ import pytest
 from conftest import BUILD_EPOCH, REPO, ArenaDir, copy_project
 from kunskapsarena import load_arena
 from kunskapsarena.check.embeds import click_to_load
+from kunskapsarena.generate.sanitise import sanitise_html
 from kunskapsarena.model.settings import settings_from_file
-from kunskapsarena.site.sanitise import sanitise_html
 
 METHOD = "methods/kundresa.md"   # body starts at line 22; line 25 is "Se tjänsten med invånarens ögon."
 LINE = "Se tjänsten med invånarens ögon."
@@ -299,7 +299,7 @@ def test_sanitising_the_demo_changes_how_html_is_written_never_what_it_says(demo
     """
     project = copy_project(tmp_path / "project")
     (project / "unsanitised.py").write_text(
-        "import kunskapsarena.site.sanitise as sanitise\n"
+        "import kunskapsarena.generate.sanitise as sanitise\n"
         "sanitise.sanitise_html = lambda html, hosts=(): html\n", encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - unsanitised.py\n", 1), encoding="utf-8")

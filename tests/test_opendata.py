@@ -13,8 +13,8 @@ import pytest
 
 from kunskapsarena import CONTENT_TYPES, POST, load_arena
 from kunskapsarena.check.messages import nested_model
-from kunskapsarena.site.data.opendata import api_name, open_data_files
-from kunskapsarena.site.site_info import SiteInfo
+from kunskapsarena.generate.data.opendata import api_name, open_data_files
+from kunskapsarena.generate.site_info import SiteInfo
 
 SITE = SiteInfo(url="https://arena.example/", today=dt.date(2026, 11, 23))
 

@@ -28,11 +28,11 @@ from lxml import etree
 from conftest import MINIMAL, TODAY
 from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.check.aliases import redirect_pages
-from kunskapsarena.site.data.feeds import feed_files
-from kunskapsarena.site.data.ics import calendar_files
-from kunskapsarena.site.data.opendata import api_name, defuse_cell, open_data_files
-from kunskapsarena.site.editors.cms import cms_files
-from kunskapsarena.site.site_info import SiteInfo
+from kunskapsarena.generate.data.feeds import feed_files
+from kunskapsarena.generate.data.ics import calendar_files
+from kunskapsarena.generate.data.opendata import api_name, defuse_cell, open_data_files
+from kunskapsarena.generate.editors.cms import cms_files
+from kunskapsarena.generate.site_info import SiteInfo
 from test_opendata import decode_row, undefuse
 
 FIXTURES = MINIMAL.parent

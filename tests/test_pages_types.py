@@ -8,11 +8,11 @@ import pytest
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import load_arena
+from kunskapsarena.generate.blocks import UnknownBlock, fill_blocks, page_blocks
+from kunskapsarena.generate.outputs import site_outputs
+from kunskapsarena.generate.pages.idea_pages import pipeline_counts, submission_links
+from kunskapsarena.generate.site_info import SiteInfo
 from kunskapsarena.model.settings import IdeaSubmissionSettings, check_settings
-from kunskapsarena.site.blocks import UnknownBlock, fill_blocks, page_blocks
-from kunskapsarena.site.outputs import site_outputs
-from kunskapsarena.site.pages.idea_pages import pipeline_counts, submission_links
-from kunskapsarena.site.site_info import SiteInfo
 
 SITE = SiteInfo(url="https://arena.example/", today=TODAY)
 

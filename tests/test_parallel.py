@@ -9,9 +9,9 @@ import pytest
 
 from conftest import REPO, TODAY
 from kunskapsarena import load_arena
-from kunskapsarena.site import outputs
-from kunskapsarena.site.outputs import site_outputs
-from kunskapsarena.site.site_info import SiteInfo
+from kunskapsarena.generate import outputs
+from kunskapsarena.generate.outputs import site_outputs
+from kunskapsarena.generate.site_info import SiteInfo
 from kunskapsarena.source.workers import PARALLEL_THRESHOLD
 
 sys.path.insert(0, str(REPO / "scripts"))

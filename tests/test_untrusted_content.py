@@ -175,7 +175,7 @@ def test_image_src_is_a_file_beside_the_item(arena, src, message):
 
 
 def test_valid_urls_are_emitted_percent_encoded():
-    from kunskapsarena.site.escape import url
+    from kunskapsarena.generate.escape import url
 
     assert url("https://sv.wikipedia.org/wiki/Design_(teknik)") == "https://sv.wikipedia.org/wiki/Design_%28teknik%29"
     assert url("https://www.båstad.se/Å?a=[1]&b=2") == "https://www.xn--bstad-mra.se/%C3%85?a=%5B1%5D&amp;b=2"

@@ -11,8 +11,8 @@ from collections.abc import Collection
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
+from kunskapsarena.generate.escape import theme_text
 from kunskapsarena.model.taxonomy import Taxonomy
-from kunskapsarena.site.escape import theme_text
 
 _COLOURS = ("#1f5f8b", "#7a3b69", "#2e6b3a", "#8a4b0f", "#4b4f9c", "#6b4226")
 

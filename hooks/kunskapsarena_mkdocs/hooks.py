@@ -27,15 +27,15 @@ from kunskapsarena.check.statement import (
     render_statement,
     source_digest,
 )
+from kunskapsarena.generate import sanitise
+from kunskapsarena.generate.blocks import Block, fill_blocks, page_blocks
+from kunskapsarena.generate.csp import inline_scripts, site_policy, with_policy
+from kunskapsarena.generate.escape import inert
+from kunskapsarena.generate.html_parts import GeneratedPage
+from kunskapsarena.generate.outputs import site_outputs
+from kunskapsarena.generate.pages.print_deck import DECK_PAGE, fill_deck
+from kunskapsarena.generate.site_info import SiteInfo
 from kunskapsarena.model.settings import Settings, SetupError, check_settings, settings_document
-from kunskapsarena.site import sanitise
-from kunskapsarena.site.blocks import Block, fill_blocks, page_blocks
-from kunskapsarena.site.csp import inline_scripts, site_policy, with_policy
-from kunskapsarena.site.escape import inert
-from kunskapsarena.site.html_parts import GeneratedPage
-from kunskapsarena.site.outputs import site_outputs
-from kunskapsarena.site.pages.print_deck import DECK_PAGE, fill_deck
-from kunskapsarena.site.site_info import SiteInfo
 from kunskapsarena.source.clock import build_date
 from kunskapsarena.source.discovery import hidden_output, published_tree_problems
 from kunskapsarena.source.load import read_content_file
@@ -51,7 +51,7 @@ _settings: Settings | None = None
 _pages_with_parts: dict[str, GeneratedPage] = {}
 _scratch = tempfile.TemporaryDirectory(prefix="kunskapsarena-")
 _workers = 1
-_policy = ""   # the Content Security Policy of every page (kunskapsarena/site/csp.py)
+_policy = ""   # the Content Security Policy of every page (kunskapsarena/generate/csp.py)
 _serving = False
 _embed_hosts: tuple[str, ...] = ()
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
@@ -228,8 +228,8 @@ def _escape_theme_meta(page) -> None:
 
 
 # Generated pages get their fact cards and lists of links as finished HTML
-# (kunskapsarena/site/html_parts.py) after the Markdown conversion. Then the whole
-# page is sanitised (kunskapsarena/site/sanitise.py): defence in depth behind
+# (kunskapsarena/generate/html_parts.py) after the Markdown conversion. Then the whole
+# page is sanitised (kunskapsarena/generate/sanitise.py): defence in depth behind
 # `arena check`'s HTML policy and the templates' escaping; iframes of allowed
 # hosts become click-to-load. Lowest priority: whatever another plugin adds to
 # the content is sanitised too.
@@ -253,7 +253,7 @@ def on_page_context(context, page, config, nav):
 
 
 # The print deck's cards take each method's body as converted on the method's
-# own page (kunskapsarena/site/pages/print_deck.py); every page is converted by now.
+# own page (kunskapsarena/generate/pages/print_deck.py); every page is converted by now.
 def on_env(env, config, files: Files):
     deck = files.get_file_from_path(DECK_PAGE)
     if deck is not None and deck.page is not None and deck.page.content is not None:

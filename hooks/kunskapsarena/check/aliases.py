@@ -21,7 +21,7 @@ from .names import name_problem, url_section
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 FIELD = "aliases"
 

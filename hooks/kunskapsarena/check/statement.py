@@ -22,10 +22,10 @@ from pathlib import Path
 import pathspec
 import yaml
 
+from kunskapsarena.generate.escape import inert
+from kunskapsarena.generate.escape import url as escape_url
 from kunskapsarena.model.content_types import CONTENT_TYPES
 from kunskapsarena.model.settings import OrganisationSettings, SetupError
-from kunskapsarena.site.escape import inert
-from kunskapsarena.site.escape import url as escape_url
 from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file
 
 from .problems import Problem, did_you_mean

@@ -15,13 +15,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kunskapsarena.generate.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType, content_type
 from kunskapsarena.model.models import Organisation, Person
 from kunskapsarena.model.settings import SETTINGS_FILE, settings_from_file
 from kunskapsarena.model.slugs import is_slug, slugify
 from kunskapsarena.model.taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
-from kunskapsarena.site.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 from kunskapsarena.source.clock import build_date
 from kunskapsarena.source.discovery import PAGES_DIR, walk
 from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file, read_data_file

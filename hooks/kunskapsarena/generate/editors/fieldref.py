@@ -18,7 +18,7 @@ from kunskapsarena.model.taxonomy import PEOPLE_FILE, TAXONOMY_FILE
 from .scaffold import fill_dates
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 PAGE_URI = "redaktorsguide/falt.md"
 EXAMPLE_DATE = dt.date(2026, 3, 1)

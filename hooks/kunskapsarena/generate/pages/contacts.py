@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from kunskapsarena.check.messages import nested_model
+from kunskapsarena.generate.html_parts import GeneratedPage, render_page
+from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CONTENT_TYPES
-from kunskapsarena.site.html_parts import GeneratedPage, render_page
-from kunskapsarena.site.render import environment
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 CONTACTS_URI = "kontakter/index.md"
 

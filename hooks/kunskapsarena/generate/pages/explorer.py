@@ -13,14 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kunskapsarena.generate.html_parts import GeneratedPage, render_page
+from kunskapsarena.generate.render import environment, format_minutes, format_persons
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CASE, METHOD, ContentType
 from kunskapsarena.model.fields import Range
-from kunskapsarena.site.html_parts import GeneratedPage, render_page
-from kunskapsarena.site.render import environment, format_minutes, format_persons
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 # (URL value, label, lowest, highest), inclusive and not overlapping: a method
 # belongs to every band its own range overlaps (30–90 min is in two bands).

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import METHOD, TRAINING
-from kunskapsarena.site.render import environment
 
 if TYPE_CHECKING:
+    from kunskapsarena.generate.site_info import SiteInfo
     from kunskapsarena.model.models import TrainingDate
-    from kunskapsarena.site.site_info import SiteInfo
 
 INDEX_URI = f"{TRAINING.section}/index.md"
 

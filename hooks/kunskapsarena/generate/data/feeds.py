@@ -29,7 +29,7 @@ from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CASE, POST, ContentType
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MAX_ENTRIES = 50

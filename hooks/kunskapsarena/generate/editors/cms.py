@@ -16,14 +16,14 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from kunskapsarena.generate.csp import admin_policy, meta_tag
 from kunskapsarena.index.arena import Arena
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
 from kunskapsarena.model.fields import field_meta, field_names, unwrap_optional
 from kunskapsarena.model.settings import CmsSettings
-from kunskapsarena.site.csp import admin_policy, meta_tag
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 DEFAULT_SCRIPT = CmsSettings.model_fields["script"].default   # same origin: see README, "Web editing"
 LONG_TEXT = 150                     # max_length above this gets a multi-line box

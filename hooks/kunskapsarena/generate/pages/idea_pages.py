@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from kunskapsarena.generate.editors.scaffold import render_scaffold
+from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CASE, IDEA, METHOD, PROJECT
 from kunskapsarena.model.models import IDEA_STAGES
 from kunskapsarena.model.settings import IdeaSubmissionSettings
-from kunskapsarena.site.editors.scaffold import render_scaffold
-from kunskapsarena.site.render import environment
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 INDEX_URI = f"{IDEA.section}/index.md"
 SUBMIT_URI = f"{IDEA.section}/foresla.md"

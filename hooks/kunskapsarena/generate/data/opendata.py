@@ -27,14 +27,14 @@ from defusedcsv import csv as defusedcsv
 from pydantic import BaseModel
 
 from kunskapsarena.check.messages import nested_model
+from kunskapsarena.generate.editors.schema import dumps as schema_json
+from kunskapsarena.generate.editors.schema import front_matter_schema
+from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
-from kunskapsarena.site.editors.schema import dumps as schema_json
-from kunskapsarena.site.editors.schema import front_matter_schema
-from kunskapsarena.site.render import environment
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 API_DIR = "api"
 LIST_SEPARATOR = " | "

@@ -13,13 +13,13 @@ from urllib.parse import quote, urlsplit
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from kunskapsarena.generate.pages.event_pages import FEED_URI, ics_uri, programme_days, upcoming_events
+from kunskapsarena.generate.swedish import clock
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import EVENT
-from kunskapsarena.site.pages.event_pages import FEED_URI, ics_uri, programme_days, upcoming_events
-from kunskapsarena.site.swedish import clock
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 PRODID = "-//Kunskapsarenan//Evenemang//SV"
 

@@ -11,14 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kunskapsarena.generate.html_parts import GeneratedPage, render_page
+from kunskapsarena.generate.render import environment
+from kunskapsarena.generate.vocabulary_urls import (
+    ORGANISATION_SECTION,
+    TAG_SECTION,
+    organisation_page_uri,
+    tag_page_uri,
+)
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
-from kunskapsarena.site.html_parts import GeneratedPage, render_page
-from kunskapsarena.site.render import environment
-from kunskapsarena.site.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION, organisation_page_uri, tag_page_uri
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 @dataclass(frozen=True)
 class Group:

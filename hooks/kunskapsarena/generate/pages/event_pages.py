@@ -6,12 +6,12 @@ import datetime as dt
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import EVENT
-from kunskapsarena.site.render import environment
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 INDEX_URI = f"{EVENT.section}/index.md"
 FEED_URI = f"{EVENT.section}/kalender.ics"

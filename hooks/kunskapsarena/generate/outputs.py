@@ -14,20 +14,20 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from kunskapsarena.check.aliases import redirect_pages
+from kunskapsarena.generate.data.feeds import feed_files
+from kunskapsarena.generate.data.ics import calendar_files
+from kunskapsarena.generate.data.opendata import open_data_files
+from kunskapsarena.generate.editors.cms import cms_files
+from kunskapsarena.generate.editors.fieldref import field_reference
+from kunskapsarena.generate.pages.contacts import contacts_page
+from kunskapsarena.generate.pages.event_pages import event_pages
+from kunskapsarena.generate.pages.explorer import explorer_pages
+from kunskapsarena.generate.pages.idea_pages import idea_pages
+from kunskapsarena.generate.pages.print_deck import print_deck
+from kunskapsarena.generate.pages.project_pages import project_pages
+from kunskapsarena.generate.pages.training_pages import training_pages
+from kunskapsarena.generate.pages.vocabulary_pages import vocabulary_pages
 from kunskapsarena.index.arena import Arena
-from kunskapsarena.site.data.feeds import feed_files
-from kunskapsarena.site.data.ics import calendar_files
-from kunskapsarena.site.data.opendata import open_data_files
-from kunskapsarena.site.editors.cms import cms_files
-from kunskapsarena.site.editors.fieldref import field_reference
-from kunskapsarena.site.pages.contacts import contacts_page
-from kunskapsarena.site.pages.event_pages import event_pages
-from kunskapsarena.site.pages.explorer import explorer_pages
-from kunskapsarena.site.pages.idea_pages import idea_pages
-from kunskapsarena.site.pages.print_deck import print_deck
-from kunskapsarena.site.pages.project_pages import project_pages
-from kunskapsarena.site.pages.training_pages import training_pages
-from kunskapsarena.site.pages.vocabulary_pages import vocabulary_pages
 from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork
 
 from .html_parts import GeneratedPage

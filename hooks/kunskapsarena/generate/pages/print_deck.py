@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from kunskapsarena.generate.html_parts import GeneratedPage, converted_body, render_page
+from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena
 from kunskapsarena.model.content_types import METHOD
-from kunskapsarena.site.html_parts import GeneratedPage, converted_body, render_page
-from kunskapsarena.site.render import environment
 
 from .explorer import METHOD_EXPLORER, cards
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 DECK_PAGE = f"{METHOD.section}/skriv-ut.md"
 _PLACEHOLDER = "<!-- ka-deck-body {} -->"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CASE, IDEA, METHOD, PROJECT
-from kunskapsarena.site.render import environment
 
 if TYPE_CHECKING:
-    from kunskapsarena.site.site_info import SiteInfo
+    from kunskapsarena.generate.site_info import SiteInfo
 
 INDEX_URI = f"{PROJECT.section}/index.md"
 
