@@ -6,7 +6,7 @@ For each size it generates a synthetic arena (scripts/generate_arena.py),
 then measures:
   check      `arena check` wall time (a fresh process, as editors run it)
   build      `mkdocs build` with our hooks, pages rendered on every core
-             (hooks/parallel_pages.py)
+             (hooks/kunskapsarena_mkdocs/parallel_pages.py)
   serial     the same build in one process (KUNSKAPSARENA_WORKERS=1)
   plain      `mkdocs build` of the *same* Markdown with plain Material: the
              generated pages and posts written into docs_dir (HTML parts
