@@ -6,7 +6,7 @@ For each size it generates a synthetic arena (scripts/generate_arena.py),
 then measures:
   check      `arena check` wall time (a fresh process, as editors run it)
   build      `mkdocs build` with our hooks, pages rendered on every core
-             (hooks/parallel_pages.py)
+             (hooks/kunskapsarena_mkdocs/parallel_pages.py)
   serial     the same build in one process (KUNSKAPSARENA_WORKERS=1)
   plain      `mkdocs build` of the *same* Markdown with plain Material: the
              generated pages and posts written into docs_dir (HTML parts
@@ -48,10 +48,11 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_arena import generate  # noqa: E402
 from kunskapsarena import CONTENT_TYPES, POST, load_arena  # noqa: E402
-from kunskapsarena.authors import material_authors  # noqa: E402
-from kunskapsarena.clock import build_date  # noqa: E402
-from kunskapsarena.html_parts import GeneratedPage  # noqa: E402
-from kunskapsarena.outputs import SiteInfo, site_outputs  # noqa: E402
+from kunskapsarena.generate.html_parts import GeneratedPage  # noqa: E402
+from kunskapsarena.generate.outputs import site_outputs
+from kunskapsarena.generate.site_info import SiteInfo  # noqa: E402
+from kunskapsarena.source.clock import build_date  # noqa: E402
+from kunskapsarena_mkdocs.authors import material_authors  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -121,7 +122,7 @@ def measure(count: int, workdir: Path, runs: int) -> dict[str, float]:
     reference = cpu_reference()
     project = workdir / f"arena-{count}"
     generate(project, count)
-    arena_cli = [sys.executable, "-m", "kunskapsarena.cli", "--root", str(project), "check"]
+    arena_cli = [sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(project), "check"]
     check = best_of(runs, arena_cli, project)
     build_cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(workdir / f"site-{count}")]
     build = best_of(runs, build_cmd, project)
@@ -178,7 +179,7 @@ def main_explore(sizes: list[int], workdir: Path) -> None:
 def measure_people(people: int, items: int, workdir: Path, runs: int) -> dict[str, float]:
     project = workdir / f"arena-{items}-{people}-people"
     generate(project, items, people_count=people)
-    check = best_of(runs, [sys.executable, "-m", "kunskapsarena.cli", "--root", str(project), "check"], project)
+    check = best_of(runs, [sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(project), "check"], project)
     arena = load_arena(project)
     start = time.perf_counter()
     site_outputs(arena, SiteInfo("", build_date()))

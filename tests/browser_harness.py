@@ -39,7 +39,7 @@ def chromium_path() -> str | None:
 def build_demo(site_dir: Path) -> Path:
     """`arena build` of the demo arena into site_dir (validates, then mkdocs --strict)."""
     result = subprocess.run(
-        [sys.executable, "-m", "kunskapsarena.cli", "--root", str(REPO), "build", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(REPO), "build", "--site-dir", str(site_dir)],
         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir

@@ -111,7 +111,7 @@ def demo_site(tmp_path_factory) -> Path:
     before = {folder: tree_digest(REPO / folder) for folder in folders}
     site_dir = tmp_path_factory.mktemp("demo") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(REPO), "build",
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(REPO), "build",
                              "--site-dir", str(site_dir)], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     after = {folder: tree_digest(REPO / folder) for folder in folders}

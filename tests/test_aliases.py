@@ -6,9 +6,9 @@ from bs4 import BeautifulSoup
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, load_arena
-from kunskapsarena.aliases import redirect_pages
-from kunskapsarena.fields import Item
-from kunskapsarena.outputs import SiteInfo
+from kunskapsarena.check.aliases import redirect_pages
+from kunskapsarena.generate.site_info import SiteInfo
+from kunskapsarena.model.fields import Item
 
 
 def add_aliases(arena: ArenaDir, rel: str, aliases: str) -> None:

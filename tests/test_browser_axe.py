@@ -9,8 +9,8 @@ import pytest
 
 from browser_harness import COLOR_SCHEMES, site_pages, themed_pages
 from conftest import REPO
-from kunskapsarena.clock import build_date
-from kunskapsarena.statement import record_audit, source_digest
+from kunskapsarena.check.statement import record_audit, source_digest
+from kunskapsarena.source.clock import build_date
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 STANDARD = "WCAG 2.1 nivå A och AA"

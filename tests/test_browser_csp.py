@@ -19,7 +19,7 @@ import yaml
 
 from browser_harness import site_pages, themed_pages
 from conftest import REPO, needs_tool
-from kunskapsarena.csp import META_NAME
+from kunskapsarena.generate.csp import META_NAME
 
 pytestmark = pytest.mark.build
 

@@ -43,7 +43,7 @@ def embed_site(tmp_path_factory) -> Iterator[str]:
         f'\n<iframe width="560" height="315" src="{VIDEO}" title="{TITLE}" frameborder="0" '
         'allow="autoplay; encrypted-media" allowfullscreen></iframe>\n'), encoding="utf-8")
     site = root / "site"
-    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(project), "build",
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(project), "build",
                              "--site-dir", str(site)], capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH})
     assert result.returncode == 0, result.stdout + result.stderr

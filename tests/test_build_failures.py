@@ -15,7 +15,7 @@ pytestmark = pytest.mark.build
 
 
 def arena(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), *args],
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_small_project, tree_digest
-from kunskapsarena import sitebuild
-from kunskapsarena.sitebuild import BuildFailed, build_site
+from kunskapsarena_mkdocs import sitebuild
+from kunskapsarena_mkdocs.sitebuild import BuildFailed, build_site
 
 pytestmark = pytest.mark.build
-ARENA = [sys.executable, "-m", "kunskapsarena.cli"]
+ARENA = [sys.executable, "-m", "kunskapsarena_mkdocs.cli"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 WAIT_SECONDS = 180   # a deadline for conditions on a busy machine, not a timing assertion
 

@@ -16,12 +16,12 @@ from icalendar import Calendar
 
 from conftest import BUILD_EPOCH, TODAY, copy_project
 from kunskapsarena import CASE, EVENT, IDEA, METHOD, POST, PROJECT, TRAINING
-from kunskapsarena.contacts import person_roles
-from kunskapsarena.event_pages import past_events, upcoming_events
-from kunskapsarena.ics import calendar_files
-from kunskapsarena.idea_pages import pipeline_counts
-from kunskapsarena.outputs import SiteInfo
-from kunskapsarena.training_pages import next_dates
+from kunskapsarena.generate.data.ics import calendar_files
+from kunskapsarena.generate.pages.contacts import person_roles
+from kunskapsarena.generate.pages.event_pages import past_events, upcoming_events
+from kunskapsarena.generate.pages.idea_pages import pipeline_counts
+from kunskapsarena.generate.pages.training_pages import next_dates
+from kunskapsarena.generate.site_info import SiteInfo
 
 pytestmark = pytest.mark.build
 
@@ -271,7 +271,7 @@ def bare_project(tmp_path_factory) -> Path:
 
 def build(root: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    return subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), "build"],
+    return subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "build"],
                           capture_output=True, text=True, env=env)
 
 

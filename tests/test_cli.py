@@ -8,12 +8,12 @@ import subprocess
 import sys
 
 from conftest import ArenaDir, tree_digest
-from kunskapsarena.problems import Problem, Severity
+from kunskapsarena.check.problems import Problem, Severity
 
 
 def run_arena(root, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795392000"}   # 2026-11-23
-    return subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), *args],
                           capture_output=True, text=True, env=env)
 
 
@@ -101,7 +101,7 @@ def test_check_gitlab_report_is_an_empty_list_when_valid(arena: ArenaDir):
 
 
 def test_check_does_not_import_mkdocs(arena: ArenaDir):
-    code = ("import sys; from kunskapsarena.cli import main; "
+    code = ("import sys; from kunskapsarena_mkdocs.cli import main; "
             f"code = main(['--root', {str(arena.root)!r}, 'check']); "
             "assert not [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')], 'mkdocs imported'; "
             "sys.exit(code)")

@@ -11,10 +11,11 @@ from pydantic import BaseModel
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, load_arena
-from kunskapsarena.cms import admin_page, cms_config, cms_files, config_yaml
-from kunskapsarena.fields import URL_PATTERN, field_meta, field_names
-from kunskapsarena.outputs import BUILDERS, SiteInfo
-from kunskapsarena.settings import CmsSettings, Settings
+from kunskapsarena.generate.editors.cms import admin_page, cms_config, cms_files, config_yaml
+from kunskapsarena.generate.outputs import BUILDERS
+from kunskapsarena.generate.site_info import SiteInfo
+from kunskapsarena.model.fields import URL_PATTERN, field_meta, field_names
+from kunskapsarena.model.settings import CmsSettings, Settings
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The Content Security Policy the build writes (kunskapsarena/csp.py) and where it goes.
+"""The Content Security Policy the build writes (kunskapsarena/generate/csp.py) and where it goes.
 
 The browser proves the policy works (tests/test_browser_csp.py); these tests pin what it says
 and that settings can only add well-formed hosts to it.
@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kunskapsarena.cms import admin_page
-from kunskapsarena.csp import (
+from kunskapsarena.generate.csp import (
     admin_header_policy,
     admin_policy,
     embed_hosts,
@@ -18,6 +17,7 @@ from kunskapsarena.csp import (
     site_policy,
     with_policy,
 )
+from kunskapsarena.generate.editors.cms import admin_page
 
 SITE = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
         "connect-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'")

@@ -12,7 +12,7 @@ import yaml
 
 from conftest import REPO, ArenaDir, needs_tool
 from kunskapsarena import CONTENT_TYPES
-from kunskapsarena.taxonomy import PEOPLE_FILE, TAXONOMY_FILE
+from kunskapsarena.model.taxonomy import PEOPLE_FILE, TAXONOMY_FILE
 from test_cli import run_arena
 
 
@@ -40,7 +40,7 @@ def test_pre_commit_hook_runs_check_on_content_and_data_changes():
         assert triggers(f"{ctype.folder}/ett-nytt-inlagg.md"), ctype.folder
     assert triggers("evenemang/ny-typ.md")   # a future content folder needs no edit
     assert triggers(TAXONOMY_FILE) and triggers(PEOPLE_FILE)
-    for path in ("content/index.md", "hooks/kunskapsarena/cli.py", "tests/fixtures/minimal/methods/kundresa.md",
+    for path in ("content/index.md", "hooks/kunskapsarena_mkdocs/cli.py", "tests/fixtures/minimal/methods/kundresa.md",
                  ".github/workflows/publish.yml", "scripts/bench.py"):
         assert not triggers(path), path
     assert hook["entry"] == "make --silent check"

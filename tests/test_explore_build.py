@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO
 from kunskapsarena import CASE, METHOD
-from kunskapsarena.explorer import CASE_EXPLORER, METHOD_EXPLORER, cards
+from kunskapsarena.generate.pages.explorer import CASE_EXPLORER, METHOD_EXPLORER, cards
 
 pytestmark = pytest.mark.build
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.build
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     site_dir = tmp_path_factory.mktemp("explore") / "site"
-    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(REPO), "build",
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(REPO), "build",
                              "--site-dir", str(site_dir)], capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795392000"})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -95,7 +95,7 @@ def test_listing_pages_are_not_in_the_search_index(site, demo):
 
 def test_open_data_is_published_and_linked(site, demo):
     from kunskapsarena import CONTENT_TYPES
-    from kunskapsarena.opendata import api_name
+    from kunskapsarena.generate.data.opendata import api_name
 
     soup = page(site, "oppna-data/")
     links = {a["href"] for a in soup.select("article a")}
@@ -150,7 +150,7 @@ def visible_records(demo):
 
 
 def test_every_tag_page_links_every_item_with_the_tag(site, demo):
-    from kunskapsarena.slugs import slugify
+    from kunskapsarena.model.slugs import slugify
 
     used = {tag for r in visible_records(demo) for tag in getattr(r.data, "tags", [])}
     assert used, "the demo uses tags"
@@ -165,7 +165,7 @@ def test_every_tag_page_links_every_item_with_the_tag(site, demo):
 
 
 def test_every_organisation_page_links_its_items_and_contacts(site, demo):
-    from kunskapsarena.slugs import slugify
+    from kunskapsarena.model.slugs import slugify
 
     for org_id in demo.taxonomy.organisations:
         # Every field that names an organisation counts (a case's organisation, an event's organiser …).
@@ -185,7 +185,7 @@ def test_every_organisation_page_links_its_items_and_contacts(site, demo):
 
 
 def test_item_pages_link_their_tags_and_organisation(site, demo):
-    from kunskapsarena.slugs import slugify
+    from kunskapsarena.model.slugs import slugify
 
     for record in demo.of_type(METHOD) + demo.of_type(CASE):
         linked = article_links(site, record.url)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kunskapsarena import CASE, METHOD
-from kunskapsarena.explorer import (
+from kunskapsarena.generate.html_parts import BODY_END, BODY_START, converted_body, marked_body
+from kunskapsarena.generate.pages.explorer import (
     CASE_EXPLORER,
     DURATION_BANDS,
     GROUP_BANDS,
@@ -14,10 +15,9 @@ from kunskapsarena.explorer import (
     cards,
     facets,
 )
-from kunskapsarena.fields import Range
-from kunskapsarena.html_parts import BODY_END, BODY_START, converted_body, marked_body
-from kunskapsarena.print_deck import body_placeholder, deck_card_body, fill_deck
-from kunskapsarena.site_urls import href, url_href
+from kunskapsarena.generate.pages.print_deck import body_placeholder, deck_card_body, fill_deck
+from kunskapsarena.generate.site_urls import href, url_href
+from kunskapsarena.model.fields import Range
 
 
 def test_every_method_and_case_is_exactly_one_card(demo):

@@ -9,8 +9,8 @@ import feedparser
 import pytest
 
 from kunskapsarena import CASE, POST, load_arena
-from kunskapsarena.feeds import feed_files
-from kunskapsarena.outputs import SiteInfo
+from kunskapsarena.generate.data.feeds import feed_files
+from kunskapsarena.generate.site_info import SiteInfo
 
 SITE = SiteInfo(url="https://arena.example/", today=dt.date(2026, 11, 23))
 FEEDS = {"blog": (POST, lambda r: r.data.date), "cases": (CASE, lambda r: r.data.published)}

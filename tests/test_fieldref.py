@@ -8,8 +8,8 @@ from pydantic import BaseModel
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, content_type, load_arena
-from kunskapsarena.fieldref import PAGE_URI, field_reference
-from kunskapsarena.fields import field_meta, field_names, unwrap_optional
+from kunskapsarena.generate.editors.fieldref import PAGE_URI, field_reference
+from kunskapsarena.model.fields import field_meta, field_names, unwrap_optional
 
 
 def sections(markdown: str) -> dict[str, list[list[str]]]:

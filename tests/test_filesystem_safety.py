@@ -114,7 +114,7 @@ def test_a_named_pipe_is_refused_without_hanging(arena):
 
 def test_arena_check_fails_on_a_link(arena, outside: Path):
     os.symlink(outside, arena.path("methods/hemlig.md"))
-    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(arena.root), "check"],
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(arena.root), "check"],
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [link_message("methods/hemlig.md", "fil", outside)]
@@ -140,7 +140,7 @@ def project(tmp_path_factory) -> Path:
     (root / "content" / ".env").write_text(f"TOKEN={SECRET}\n", encoding="utf-8")
     (root / "content" / ".git").mkdir()
     (root / "content" / ".git" / "config").write_text(f"[remote]\n\turl = {SECRET}\n", encoding="utf-8")
-    result = run(root, "kunskapsarena.cli", "build")
+    result = run(root, "kunskapsarena_mkdocs.cli", "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root
 
@@ -159,7 +159,7 @@ def test_build_refuses_a_link_in_content_and_keeps_the_site(project: Path, outsi
     link = project / "content" / "hemlig.md"
     os.symlink(outside, link)
     try:
-        result = run(project, "kunskapsarena.cli", "build")
+        result = run(project, "kunskapsarena_mkdocs.cli", "build")
         plain = run(project, "mkdocs", "build", "--strict", "--site-dir", str(outside.parent / "ut"))
     finally:
         link.unlink()

@@ -20,9 +20,9 @@ import pytest
 
 from conftest import BUILD_EPOCH, REPO, ArenaDir, copy_project
 from kunskapsarena import load_arena
-from kunskapsarena.embeds import click_to_load
-from kunskapsarena.sanitise import sanitise_html
-from kunskapsarena.settings import settings_from_file
+from kunskapsarena.check.embeds import click_to_load
+from kunskapsarena.generate.sanitise import sanitise_html
+from kunskapsarena.model.settings import settings_from_file
 
 METHOD = "methods/kundresa.md"   # body starts at line 22; line 25 is "Se tjänsten med invånarens ögon."
 LINE = "Se tjänsten med invånarens ögon."
@@ -299,12 +299,12 @@ def test_sanitising_the_demo_changes_how_html_is_written_never_what_it_says(demo
     """
     project = copy_project(tmp_path / "project")
     (project / "unsanitised.py").write_text(
-        "import kunskapsarena.sanitise as sanitise\n"
+        "import kunskapsarena.generate.sanitise as sanitise\n"
         "sanitise.sanitise_html = lambda html, hosts=(): html\n", encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - unsanitised.py\n", 1), encoding="utf-8")
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(project), "build",
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(project), "build",
                              "--site-dir", str(site)], capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -424,6 +424,6 @@ def _compact_styles(tokens: list) -> list:
 
 
 def load_problems_for(text: str) -> list[str]:
-    from kunskapsarena.html_policy import html_policy_problems
+    from kunskapsarena.check.html_policy import html_policy_problems
 
     return [str(p) for p in html_policy_problems("methods/x.md", text, 1)]

@@ -8,8 +8,8 @@ from icalendar import Calendar
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import load_arena
-from kunskapsarena.ics import calendar_files
-from kunskapsarena.outputs import SiteInfo
+from kunskapsarena.generate.data.ics import calendar_files
+from kunskapsarena.generate.site_info import SiteInfo
 
 SITE = SiteInfo(url="https://arena.example/", today=dt.date(2026, 10, 23))
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import METHOD, load_arena
-from kunskapsarena.fields import field_names
-from kunskapsarena.load import MAX_CONTENT_BYTES
+from kunskapsarena.model.fields import field_names
+from kunskapsarena.source.load import MAX_CONTENT_BYTES
 
 DEEP = 30_000   # libyaml's composer overflowed the C stack here (a segfault, not an exception)
 TOO_DEEP = ("front matter: värdet är nästlat i mer än 50 nivåer; "
@@ -21,7 +21,7 @@ TOO_DEEP = ("front matter: värdet är nästlat i mer än 50 nivåer; "
 
 def check_in_subprocess(root: Path) -> subprocess.CompletedProcess:
     """`arena check` in its own process: a segfault or a runaway fails the test, not pytest."""
-    return subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), "check"],
+    return subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "check"],
                           capture_output=True, text=True, timeout=120)
 
 

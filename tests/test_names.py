@@ -6,12 +6,13 @@ import pytest
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, EVENT, IDEA, METHOD, POST, load_arena
-from kunskapsarena.event_pages import ics_uri
-from kunskapsarena.names import MAX_NAME_LENGTH, WINDOWS_RESERVED, generated_names, shorten, url_section
-from kunskapsarena.outputs import SiteInfo, site_outputs
-from kunskapsarena.scaffold import ScaffoldError, new_item
-from kunskapsarena.slugs import slugify
-from kunskapsarena.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
+from kunskapsarena.check.names import MAX_NAME_LENGTH, WINDOWS_RESERVED, generated_names, shorten, url_section
+from kunskapsarena.generate.editors.scaffold import ScaffoldError, new_item
+from kunskapsarena.generate.outputs import site_outputs
+from kunskapsarena.generate.pages.event_pages import ics_uri
+from kunskapsarena.generate.site_info import SiteInfo
+from kunskapsarena.generate.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
+from kunskapsarena.model.slugs import slugify
 
 
 def copy_item(arena: ArenaDir, source: str, target: str) -> None:

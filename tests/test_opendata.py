@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 
 from kunskapsarena import CONTENT_TYPES, POST, load_arena
-from kunskapsarena.messages import nested_model
-from kunskapsarena.opendata import api_name, open_data_files
-from kunskapsarena.outputs import SiteInfo
+from kunskapsarena.check.messages import nested_model
+from kunskapsarena.generate.data.opendata import api_name, open_data_files
+from kunskapsarena.generate.site_info import SiteInfo
 
 SITE = SiteInfo(url="https://arena.example/", today=dt.date(2026, 11, 23))
 

@@ -27,12 +27,12 @@ from lxml import etree
 
 from conftest import MINIMAL, TODAY
 from kunskapsarena import CONTENT_TYPES, load_arena
-from kunskapsarena.aliases import redirect_pages
-from kunskapsarena.cms import cms_files
-from kunskapsarena.feeds import feed_files
-from kunskapsarena.ics import calendar_files
-from kunskapsarena.opendata import api_name, defuse_cell, open_data_files
-from kunskapsarena.outputs import SiteInfo
+from kunskapsarena.check.aliases import redirect_pages
+from kunskapsarena.generate.data.feeds import feed_files
+from kunskapsarena.generate.data.ics import calendar_files
+from kunskapsarena.generate.data.opendata import api_name, defuse_cell, open_data_files
+from kunskapsarena.generate.editors.cms import cms_files
+from kunskapsarena.generate.site_info import SiteInfo
 from test_opendata import decode_row, undefuse
 
 FIXTURES = MINIMAL.parent

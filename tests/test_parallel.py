@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY
-from kunskapsarena import load_arena, outputs
-from kunskapsarena.outputs import SiteInfo, site_outputs
-from kunskapsarena.workers import PARALLEL_THRESHOLD
+from kunskapsarena import load_arena
+from kunskapsarena.generate import outputs
+from kunskapsarena.generate.outputs import site_outputs
+from kunskapsarena.generate.site_info import SiteInfo
+from kunskapsarena.source.workers import PARALLEL_THRESHOLD
 
 sys.path.insert(0, str(REPO / "scripts"))
 from generate_arena import generate  # noqa: E402

@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO
 from kunskapsarena import CONTENT_TYPES
-from kunskapsarena.cms import cms_config
-from kunskapsarena.settings import CmsSettings
+from kunskapsarena.generate.editors.cms import cms_config
+from kunskapsarena.model.settings import CmsSettings
 
 pytestmark = pytest.mark.build
 

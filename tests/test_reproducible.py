@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import IN_CI, copy_project, tree_digest
-from kunskapsarena.clock import commit_epoch
+from kunskapsarena.source.clock import commit_epoch
 
 pytestmark = pytest.mark.build
 EPOCH = 1795392000           # 2026-11-23
@@ -23,7 +23,7 @@ COMMIT_DATE = "2026-11-02T12:00:00+00:00"   # after every demo date, before the 
 
 def build(project: Path, site_dir: Path, **env: str) -> None:
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(project), "build",
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(project), "build",
                              "--site-dir", str(site_dir)], capture_output=True, text=True,
                             env={**environment, "NO_MKDOCS_2_WARNING": "1", **env})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,8 +8,8 @@ import pytest
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, METHOD
-from kunskapsarena.scaffold import ScaffoldError, new_item
-from kunskapsarena.slugs import is_slug, slugify
+from kunskapsarena.generate.editors.scaffold import ScaffoldError, new_item
+from kunskapsarena.model.slugs import is_slug, slugify
 
 # What an editor types over the placeholders, per type.
 FILLED_IN = {

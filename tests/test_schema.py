@@ -12,10 +12,10 @@ from pydantic_core import PydanticUndefined
 
 from conftest import REPO, ArenaDir
 from kunskapsarena import CONTENT_TYPES
-from kunskapsarena.fields import field_names
-from kunskapsarena.load import read_content_file, read_data_file
-from kunskapsarena.models import Person
-from kunskapsarena.taxonomy import PEOPLE_FILE
+from kunskapsarena.model.fields import field_names
+from kunskapsarena.model.models import Person
+from kunskapsarena.model.taxonomy import PEOPLE_FILE
+from kunskapsarena.source.load import read_content_file, read_data_file
 from test_cli import run_arena
 
 

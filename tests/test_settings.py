@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY, ArenaDir, copy_project
-from kunskapsarena.outputs import SiteInfo
-from kunskapsarena.settings import Settings, check_settings, settings_from_file
+from kunskapsarena.generate.site_info import SiteInfo
+from kunskapsarena.model.settings import Settings, check_settings, settings_from_file
 
 DEMO_CONFIG = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
 
@@ -161,7 +161,7 @@ def test_arena_check_reports_the_settings_with_the_content(arena: ArenaDir):
     text = broken_config()
     arena.write("mkdocs.yml", text)
     arena.replace("methods/kundresa.md", "summary: ", "sumary: ")
-    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(arena.root), "check"],
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(arena.root), "check"],
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [

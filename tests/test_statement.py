@@ -13,8 +13,7 @@ from bs4 import BeautifulSoup
 
 from browser_harness import themed_pages
 from conftest import REPO, copy_project
-from kunskapsarena.settings import OrganisationSettings, check_settings
-from kunskapsarena.statement import (
+from kunskapsarena.check.statement import (
     StatementError,
     audit_summary,
     read_audit,
@@ -22,6 +21,7 @@ from kunskapsarena.statement import (
     render_statement,
     source_digest,
 )
+from kunskapsarena.model.settings import OrganisationSettings, check_settings
 
 ORGANISATION = OrganisationSettings(name="Exempelby kommun", email="tillganglighet@exempelby.example")
 DIGEST = "ab" * 32
@@ -31,7 +31,7 @@ RECORD = {"tool": "axe-core 4.14.1", "standard": "WCAG 2.1 nivå A och AA",
 
 
 def arena_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), "build",
+    return subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "build",
                            "--site-dir", str(site_dir)],
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
@@ -107,11 +107,11 @@ def test_statement_never_evaluates_what_the_editor_wrote(tmp_path):
     statement = root / "content" / "tillganglighet.md"
     statement.write_text(statement.read_text(encoding="utf-8") + "\n" + payload + "\n", encoding="utf-8")
     line = statement.read_text(encoding="utf-8").count("\n")
-    check = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), "check"],
+    check = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "check"],
                            capture_output=True, text=True)
     assert check.returncode != 0
     assert f"content/tillganglighet.md:{line}: platshållare:" in check.stdout + check.stderr
-    build = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), "build"],
+    build = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "build"],
                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert build.returncode != 0
     assert not marker.exists()

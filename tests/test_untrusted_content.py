@@ -67,7 +67,7 @@ def hostile_site(tmp_path_factory) -> Path:
     _poison(root)
     site = root / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    result = subprocess.run([sys.executable, "-m", "kunskapsarena.cli", "--root", str(root), "build"],
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "build"],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
@@ -175,7 +175,7 @@ def test_image_src_is_a_file_beside_the_item(arena, src, message):
 
 
 def test_valid_urls_are_emitted_percent_encoded():
-    from kunskapsarena.escape import url
+    from kunskapsarena.generate.escape import url
 
     assert url("https://sv.wikipedia.org/wiki/Design_(teknik)") == "https://sv.wikipedia.org/wiki/Design_%28teknik%29"
     assert url("https://www.båstad.se/Å?a=[1]&b=2") == "https://www.xn--bstad-mra.se/%C3%85?a=%5B1%5D&amp;b=2"
@@ -234,7 +234,7 @@ def test_no_payload_runs_in_a_browser(hostile_site: Path, browser):
 
 
 def test_content_pages_may_not_choose_templates_or_icons(tmp_path):
-    from kunskapsarena.content_pages import front_matter_problems
+    from kunskapsarena.check.content_pages import front_matter_problems
 
     page = tmp_path / "content" / "om.md"
     page.parent.mkdir(parents=True)

@@ -4,8 +4,10 @@ Plain Python over plain files: nothing here imports MkDocs, so the CLI's
 `check` stays fast and the core would survive a change of site engine.
 """
 
-from .arena import Arena, Record
-from .content_types import (
+from .check.problems import Problem, Severity
+from .check.validate import load_arena
+from .index.arena import Arena, Record
+from .model.content_types import (
     CASE,
     CONTENT_TYPES,
     EVENT,
@@ -17,8 +19,6 @@ from .content_types import (
     ContentType,
     content_type,
 )
-from .problems import Problem, Severity
-from .validate import load_arena
 
 __all__ = [
     "Arena", "CASE", "CONTENT_TYPES", "ContentType", "EVENT", "IDEA", "METHOD", "POST", "PROJECT", "Problem",

@@ -1,0 +1,118 @@
+"""Renamed items keep their old addresses: `aliases` lists earlier slugs.
+
+An old address can only lead to one page, and never to a page that
+exists under that name today, nor to one the site makes itself (names.py).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kunskapsarena.index.arena import Arena
+from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
+from kunskapsarena.model.slugs import is_slug, slugify
+from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file
+
+from .names import name_problem, url_section
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from kunskapsarena.generate.site_info import SiteInfo
+
+FIELD = "aliases"
+
+
+def alias_problems(ctype: ContentType, source: SourceFile, known_slugs: set[str]) -> list[Problem]:
+    """Aliases of one file: valid slugs, not its own name, not a page that exists, not repeated."""
+    raw = source.data.get(FIELD)
+    if not isinstance(raw, list):
+        return []   # a wrong type is reported by the schema
+    slug = source.abs_path.stem
+    problems, seen = [], set()
+    for index, alias in enumerate(raw):
+        if not isinstance(alias, str):
+            continue
+        line = source.front.line_of((FIELD, index))
+        where = f"{FIELD}[{index}]"
+        if not is_slug(alias):
+            problems.append(Problem(source.path, line, where, f"'{alias}' är ingen giltig adress",
+                                    f"skriv det gamla filnamnet utan .md, t.ex. {slugify(alias) or 'gammalt-namn'}"))
+        elif (reserved := name_problem(alias, url_section(ctype))) is not None:
+            problems.append(Problem(source.path, line, where, reserved[0],
+                                    "ta bort raden: en sådan adress kan inte leda hit"))
+        elif alias == slug:
+            problems.append(Problem(source.path, line, where, f"'{alias}' är sidans nuvarande namn",
+                                    "ta bort det; bara tidigare namn hör hit"))
+        elif alias in known_slugs:
+            problems.append(Problem(source.path, line, where,
+                                    f"'{alias}' är adressen till {ctype.folder}/{alias}.md, som finns",
+                                    "en adress kan bara leda till en sida: ta bort den här raden "
+                                    "eller byt namn på den andra filen"))
+        elif alias in seen:
+            problems.append(Problem(source.path, line, where, f"'{alias}' står två gånger", "ta bort den ena"))
+        seen.add(alias)
+    return problems
+
+
+def shared_alias_problems(arena: Arena) -> list[Problem]:
+    """Two items of one type claiming the same old address."""
+    problems = []
+    for ctype in CONTENT_TYPES:
+        claims: dict[str, list] = defaultdict(list)
+        for record in arena.of_type(ctype):
+            for index, alias in enumerate(getattr(record.data, FIELD, [])):
+                claims[alias].append((record, index))
+        for alias, owners in claims.items():
+            if len(owners) < 2:
+                continue
+            for record, index in owners:
+                others = ", ".join(other.path for other, _ in owners if other is not record)
+                problems.append(Problem(record.path, _line(arena.root, record.abs_path, index), f"{FIELD}[{index}]",
+                                        f"'{alias}' är också en tidigare adress för {others}",
+                                        "en gammal adress kan bara leda till en sida; behåll den där den hör hemma"))
+    return problems
+
+
+def _line(root: Path, path: Path, index: int) -> int:
+    """Line of an alias; the file is read again only on this rare error path."""
+    try:
+        return read_content_file(root, path).front.line_of((FIELD, index))
+    except UnreadableFile:
+        return 1
+
+
+def redirect_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
+    """Site path of an HTML page at every old address → the page, which forwards to the new one.
+
+    Plain HTML (meta refresh, canonical link, a visible link) works on any
+    static host, with or without JavaScript, and search engines move the
+    old address's standing to the canonical one.
+    """
+    pages = {}
+    for record in arena.all_records():
+        for alias in getattr(record.data, FIELD, []):
+            old_url = record.type.url(alias)
+            canonical = site.absolute(record.url) if site and site.url else None
+            pages[old_url + "index.html"] = _redirect_html(old_url, record.url, record.title, canonical)
+    return pages
+
+
+def _redirect_html(old_url: str, new_url: str, title: str, canonical: str | None) -> str:
+    target = posixpath.relpath(new_url, old_url) + "/"
+    canonical = canonical or target
+    title, target, canonical = escape(title), escape(target), escape(canonical)
+    return (
+        "<!doctype html>\n"
+        '<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Sidan har flyttat: {title}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{canonical}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        "</head>\n<body>\n"
+        f'<p>Sidan har flyttat till <a href="{target}">{title}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )

@@ -1,0 +1,144 @@
+"""Turn pydantic's validation errors into plain Swedish problems."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from kunskapsarena.model.fields import URL_PATTERN, field_names, url_problem
+from kunskapsarena.source.yamlsource import YamlDocument
+
+from .problems import Problem, did_you_mean
+
+
+def schema_problems(exc: ValidationError, model: type[BaseModel], path: str,
+                    document: YamlDocument, base: tuple = ()) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        field_name = dotted(base + loc)
+        line = document.line_of(base + loc)
+        message, hint = _describe(error, model, loc)
+        problems.append(Problem(path, line, field_name, message, hint))
+    return problems
+
+
+def dotted(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "front matter"
+
+
+def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple) -> tuple[str, str]:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "missing":
+        example = _example(model, loc)
+        return "saknas men måste finnas", f"lägg till raden {loc[-1]}: {example}" if example else ""
+    if kind == "extra_forbidden":
+        allowed = _field_names(model, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), allowed) or f"tillåtna fält: {', '.join(allowed)}"
+        return "okänt fält", hint
+    if kind == "string_type":
+        return f"ska vara text, inte {_shown(value)}", "sätt texten inom citattecken"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"ska vara ett heltal, inte {_shown(value)}", "skriv bara siffror, t.ex. 30"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"ska vara true eller false, inte {_shown(value)}", ""
+    if kind in ("list_type", "tuple_type"):
+        return "ska vara en lista", "skriv t.ex. [a, b] eller ett värde per rad som börjar med '- '"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        example = _example(model, loc)
+        return "ska vara en grupp av fält", f"skriv t.ex. {loc[-1]}: {example}" if example else ""
+    if kind.startswith("datetime"):
+        return (f"{_shown(value)} är ingen giltig tidpunkt",
+                "skriv ÅÅÅÅ-MM-DD TT:MM, t.ex. 2026-10-05 09:30 (svensk tid)")
+    if kind in ("time_parsing", "time_type"):
+        return f"{_shown(value)} är ingen giltig tid", "skriv TT:MM, t.ex. 09:30"
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"{_shown(value)} finns inte bland {', '.join(choices)}", did_you_mean(value, choices)
+    if kind.startswith("date"):
+        return f"{_shown(value)} är inget giltigt datum", "skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-01"
+    if kind == "too_short":
+        if isinstance(value, str):
+            return "får inte vara tomt", ""
+        return f"behöver minst {ctx.get('min_length', 1)} värde", ""
+    if kind == "too_long" or kind == "string_too_long":
+        limit = ctx.get("max_length")
+        if isinstance(value, str):
+            return f"är {len(value)} tecken långt, högst {limit} är tillåtet", "korta texten"
+        return f"har för många värden, högst {limit} är tillåtet", ""
+    if kind == "string_too_short":
+        return "får inte vara tomt", ""
+    if kind == "greater_than_equal":
+        return f"ska vara minst {ctx.get('ge')}, inte {_shown(value)}", ""
+    if kind == "less_than_equal":
+        return f"får vara högst {ctx.get('le')}, inte {_shown(value)}", ""
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == URL_PATTERN and isinstance(value, str):
+            reason, hint = url_problem(value) or ("är ingen giltig webbadress", "")
+            return f"{_shown(value)} {reason}", hint
+        if "@" in str(ctx.get("pattern", "")):
+            return f"{_shown(value)} är ingen giltig e-postadress", "skriv t.ex. namn@kommun.se"
+        return f"{_shown(value)} är ingen giltig webbadress", "börja adressen med https://"
+    if "hint" in ctx:   # our own checks (PydanticCustomError) carry their hint
+        return error["msg"], str(ctx["hint"])
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])), ""
+    return error["msg"], ""
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "en lista" if isinstance(value, list) else "en grupp av fält"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _submodel(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that holds the field at `loc`, following nested models."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        nested = nested_model(info.annotation)
+        if nested is None:
+            return current
+        current = nested
+    return current
+
+
+def nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = nested_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
+    holder = _submodel(model, loc) if loc else model
+    return field_names(holder) if holder else []
+
+
+def _example(model: type[BaseModel], loc: tuple) -> str:
+    if not loc:   # the whole entry is wrong (e.g. text instead of fields): no one field to show
+        return ""
+    holder = _submodel(model, loc[:-1]) if loc[:-1] else model
+    if holder is None or loc[-1] not in holder.model_fields:
+        return ""
+    extra = holder.model_fields[loc[-1]].json_schema_extra
+    example = extra.get("x-example") if isinstance(extra, dict) else None
+    if example is None:
+        return ""
+    return json.dumps(example, ensure_ascii=False).replace('"', "") if not isinstance(example, str) else example

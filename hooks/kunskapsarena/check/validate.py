@@ -1,0 +1,446 @@
+"""Load every content file and data file, and collect every problem at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import heapq
+import multiprocessing as mp
+import re
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kunskapsarena.generate.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
+from kunskapsarena.index.arena import Arena, Record
+from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType, content_type
+from kunskapsarena.model.models import Organisation, Person
+from kunskapsarena.model.settings import SETTINGS_FILE, settings_from_file
+from kunskapsarena.model.slugs import is_slug, slugify
+from kunskapsarena.model.taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
+from kunskapsarena.source.clock import build_date
+from kunskapsarena.source.discovery import PAGES_DIR, walk
+from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file, read_data_file
+from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork
+from kunskapsarena.source.yamlsource import YamlDocument
+
+from .accessibility_lint import accessibility_problems, content_pages, page_problems
+from .aliases import alias_problems, shared_alias_problems
+from .body import body_problems
+from .content_pages import front_matter_problems
+from .html_policy import html_policy_problems
+from .messages import dotted, nested_model, schema_problems
+from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
+from .problems import Problem, Severity, did_you_mean, errors, quote_list
+from .statement import statement_problems
+
+
+def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Arena:
+    """Read and validate the whole arena under `root`; never raises for bad content.
+
+    `workers` > 1 validates files in that many forked processes (large
+    arenas; PyYAML's constructor is pure Python). Results are identical.
+    """
+    with _collector_paused():
+        return _load_arena(Path(root).resolve(), today, workers)
+
+
+@contextmanager
+def _collector_paused():
+    """Loading makes millions of objects and no reference cycles: the cycle
+    collector would only walk the growing heap again and again (a tenth of a
+    large check). Forked workers inherit the pause."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
+    # Mistakes in mkdocs.yml's settings are reported by the settings check (settings.py).
+    settings = settings_from_file(root / SETTINGS_FILE)[0] if (root / SETTINGS_FILE).is_file() else None
+    embed_hosts = tuple(settings.embeds.hosts) if settings is not None else ()
+    problems: list[Problem] = []
+    context = {"today": today or build_date(), "embed_hosts": embed_hosts}
+    taxonomy = _load_taxonomy(root, context, problems)
+    # Known slugs come from the files on disk, readable or not, so one broken
+    # file does not make every reference to it an error too.
+    paths = {ctype.name: _content_paths(root, ctype, problems) for ctype in CONTENT_TYPES}
+    known = {name: {path.stem for path in found} for name, found in paths.items()}
+    jobs = [(ctype.name, path) for ctype in CONTENT_TYPES for path in paths[ctype.name]]
+    arena = Arena(root=root, taxonomy=taxonomy, problems=problems,
+                  records={ctype.name: {} for ctype in CONTENT_TYPES})
+    for type_name, checked, found in _check_files(jobs, (root, taxonomy, known, context), workers):
+        problems.extend(found)
+        if checked is None:
+            continue
+        # Workers hand back the validated model: unpickling it is cheaper than
+        # unpickling the raw front matter (dates) and validating it again.
+        record = Record(type=content_type(type_name), abs_path=root / checked["path"], **checked)
+        twin = arena.records[type_name].get(record.slug)
+        if twin is not None:
+            problems.append(Problem(
+                record.path, 1, "filnamn", f"samma slug '{record.slug}' som {twin.path}",
+                "två filer av samma typ får inte ha samma namn; döp om den ena"))
+            continue
+        arena.records[type_name][record.slug] = record
+    problems.extend(page_problems(root))
+    problems.extend(statement_problems(root))
+    problems.extend(front_matter_problems(root))
+    for page in content_pages(root):
+        problems.extend(html_policy_problems(page.path, page.body, page.first_line, embed_hosts))
+    # Links anywhere in data/ and in the published tree are refused too (the
+    # data files read above already report their own).
+    for folder, hidden in (("data", False), (PAGES_DIR, True)):
+        problems.extend(walk(root, folder, hidden=hidden).problems)
+    problems.extend(shared_alias_problems(arena))
+    if not errors(problems):   # with broken files the references are incomplete: no false alarms
+        problems += _unreferenced_people(arena)
+    # A file several checks read (a linked data folder, a content page's front matter) is reported once.
+    problems[:] = dict.fromkeys(problems)
+    problems.sort(key=lambda p: (p.path, p.line, p.field))
+    return arena
+
+
+def _unreferenced_people(arena: Arena) -> list[Problem]:
+    """People nobody names as contact, author or speaker: stale entries, or a forgotten reference."""
+    referenced = set(arena.graph.targets("person"))
+    return [Problem(PEOPLE_FILE, arena.taxonomy.person_lines.get(pid, 1), pid,
+                    "personen nämns inte i något innehåll",
+                    "ta bort personen eller ange id:t som kontakt, skribent eller medverkande",
+                    Severity.WARNING)
+            for pid in arena.taxonomy.people if pid not in referenced]
+
+
+_shared: tuple = ()   # (root, taxonomy, known, context) inside a worker process
+CHUNK_SIZE = 100
+
+
+def _check_files(jobs: list[tuple[str, Path]], shared: tuple, workers: int) -> Iterator[tuple]:
+    """Results in the order of `jobs`, as they come: the caller builds
+    records from early chunks while the workers check the later ones."""
+    global _shared
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD or not can_fork():
+        _shared = shared
+        yield from map(_check_file, jobs)
+        return
+    # Many small chunks: the workers finish together, and results flow back early.
+    chunks = [jobs[start:start + CHUNK_SIZE] for start in range(0, len(jobs), CHUNK_SIZE)]
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
+                             initializer=_set_shared, initargs=(shared,)) as pool:
+        for chunk in pool.map(_check_chunk, chunks):
+            yield from chunk
+
+
+def _set_shared(shared: tuple) -> None:
+    global _shared
+    _shared = shared
+
+
+def _check_chunk(jobs: list[tuple[str, Path]]) -> list[tuple]:
+    return [_check_file(job) for job in jobs]
+
+
+def _check_file(job: tuple[str, Path]) -> tuple[str, dict | None, list[Problem]]:
+    """Read and validate one file; its YAML node tree dies with this call."""
+    type_name, path = job
+    root, taxonomy, known, context = _shared
+    try:
+        source = read_content_file(root, path)
+    except UnreadableFile as exc:
+        return type_name, None, [exc.problem]
+    found, model = _source_problems(content_type(type_name), source, taxonomy, known, context)
+    if model is None or errors(found):
+        return type_name, None, found
+    # Warnings are reported but do not keep the item off the site.
+    return type_name, {"slug": path.stem, "path": source.path, "body": source.body,
+                       "body_line": source.body_line, "data": model}, found
+
+
+def _content_paths(root: Path, ctype: ContentType, problems: list[Problem]) -> list[Path]:
+    """The type's Markdown files in path order; hidden files left out, links reported, never followed."""
+    listing = walk(root, ctype.folder, suffix=".md")
+    problems.extend(listing.problems)
+    return listing.files
+
+
+def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
+                     known: dict[str, set[str]], context: dict[str, Any]) -> tuple[list[Problem], BaseModel | None]:
+    """Everything wrong with one content file (name, references, body, schema), and its model if valid."""
+    slug = source.abs_path.stem
+    found: list[Problem] = []
+    found += file_name_problems(ctype, source, known[ctype.name])
+    found += reference_problems(ctype.model, source.data, (), source.path, source.front, taxonomy, known)
+    if slug in _as_strings(source.data.get("related")) and ctype.model.model_fields.get("related"):
+        found.append(Problem(source.path, source.front.line_of(("related",)), "related",
+                             "en metod kan inte vara relaterad till sig själv", f"ta bort '{slug}'"))
+    found += alias_problems(ctype, source, known[ctype.name])
+    found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
+    found += accessibility_problems(source.path, source.body, source.body_line)
+    found += html_policy_problems(source.path, source.body, source.body_line, context.get("embed_hosts", ()))
+    try:
+        model = ctype.model.model_validate(source.data, context=context)
+    except ValidationError as exc:
+        return found + schema_problems(exc, ctype.model, source.path, source.front), None
+    found += [Problem(source.path, source.front.line_of(v.line_loc), dotted(v.loc), v.message, v.hint)
+              for v in model.violations(context["today"])]
+    return found, model
+
+
+def file_name_problems(ctype: ContentType, source: SourceFile, known_slugs: set[str]) -> list[Problem]:
+    """The file's name: a slug, not a name the site or Windows uses, not too long."""
+    slug, file_name = source.abs_path.stem, source.abs_path.name
+    if not is_slug(slug):
+        lower = slug.lower()
+        if lower != slug and lower in known_slugs:   # Kundresa.md next to kundresa.md
+            return [Problem(source.path, 1, "filnamn", f"'{file_name}' och {lower}.md skiljer sig bara i "
+                            "stora och små bokstäver, och blir samma fil i Windows och macOS",
+                            f"ta bort den ena filen eller byt namn på den: {lower}-2.md")]
+        return [Problem(source.path, 1, "filnamn", f"'{file_name}' är inget giltigt filnamn",
+                        f"använd små bokstäver a–z, siffror och bindestreck: {shorten(slugify(slug)) or 'min-titel'}.md")]
+    problem = name_problem(slug, url_section(ctype))
+    if problem is None:
+        return []
+    message, better = problem
+    return [Problem(source.path, 1, "filnamn", message, f"byt namn på filen, t.ex. till {better}.md")]
+
+
+def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
+                       document: YamlDocument, taxonomy: Taxonomy,
+                       known: dict[str, set[str]]) -> list[Problem]:
+    """Vocabulary values and cross-references, checked on the raw front matter.
+
+    Working on raw data (not the validated model) means a file with a
+    missing field still gets its misspelt tags reported in the same run.
+    """
+    if not isinstance(raw, dict):
+        return []
+    problems = []
+    for name, vocabulary, target, names_allowed, nested in _reference_fields(model):
+        if name not in raw:
+            continue
+        value = raw[name]
+        if vocabulary and vocabulary not in taxonomy.vocabularies:
+            pass   # the broken vocabulary itself is already reported
+        elif target == "person" and not taxonomy.people_readable:
+            pass   # so is an unreadable people.yml: one message, not one per reference
+        elif vocabulary or target:
+            allowed = taxonomy.ids(vocabulary) if vocabulary else _ref_ids(target, taxonomy, known)
+            items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+            for index, item in items:
+                if not isinstance(item, str) or item in allowed or (names_allowed and not is_slug(item)):
+                    continue
+                loc = base + (name,) + (() if index is None else (index,))
+                message, hint = _unknown_value(item, vocabulary, target, allowed)
+                if names_allowed and target == "person" and not hint.startswith("menade"):
+                    hint = f"skriv hela namnet, t.ex. 'Förnamn Efternamn', för den som inte finns i {PEOPLE_FILE}"
+                problems.append(Problem(path, document.line_of(loc), dotted(loc), message, hint))
+        if nested is not None:
+            children = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+            for index, child in children:
+                loc = base + (name,) + (() if index is None else (index,))
+                problems += reference_problems(nested, child, loc, path, document, taxonomy, known)
+    return problems
+
+
+@cache
+def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None, bool, type | None], ...]:
+    """The fields worth walking: (name, vocabulary, ref target, free names allowed, nested model)."""
+    fields = []
+    for name, info in model.model_fields.items():
+        meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        vocabulary, target = meta.get("x-vocabulary"), meta.get("x-ref")
+        nested = nested_model(info.annotation)
+        if vocabulary or target or nested:
+            fields.append((name, vocabulary, target, bool(meta.get("x-names-allowed")), nested))
+    return tuple(fields)
+
+
+def _ref_ids(target: str, taxonomy: Taxonomy, known: dict[str, set[str]]) -> set[str] | dict[str, str]:
+    if target == "person":
+        return taxonomy.ids("person")
+    return known.get(target, set())
+
+
+def _unknown_value(value: str, vocabulary: str | None, target: str | None,
+                   allowed) -> tuple[str, str]:
+    guess = did_you_mean(value, allowed)
+    if vocabulary:
+        message = f"'{value}' finns inte bland {quote_list(allowed)}"
+        return message, guess or f"lägg till värdet under {vocabulary} i {TAXONOMY_FILE} om det behövs"
+    if target == "person":
+        return f"'{value}' finns inte i {PEOPLE_FILE}", guess or (
+            f"välj bland {_first_ids(allowed)} eller lägg till personen i {PEOPLE_FILE}")
+    folder = next((c.folder for c in CONTENT_TYPES if c.name == target), target)
+    return f"'{value}' finns inte i {folder}/", guess or (
+        f"skriv filnamnet utan .md, t.ex. {sorted(allowed)[0]}" if allowed else f"{folder}/ är tom")
+
+
+def _first_ids(allowed, limit: int = 12) -> str:
+    """quote_list(sorted(allowed)) without sorting 20 000 people for every unknown reference."""
+    shown = ", ".join(heapq.nsmallest(limit, allowed))
+    return shown + (f" … ({len(allowed)} totalt)" if len(allowed) > limit else "")
+
+
+def _as_strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+# --- data/taxonomy.yml and data/people.yml -----------------------------------
+
+def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxonomy:
+    taxonomy = Taxonomy()
+    try:
+        document = read_data_file(root, root / TAXONOMY_FILE)
+    except UnreadableFile as exc:
+        problems.append(exc.problem)
+        taxonomy.people = _load_people(root, taxonomy, context, problems)   # people do not depend on it
+        return taxonomy
+    data = document.data
+    for name in VOCABULARIES:
+        value = data.get(name)
+        problems += vocabulary_id_problems(name, value, document)
+        if name == "organisations":
+            taxonomy.organisations, ids = _typed_entries(value, Organisation, name, TAXONOMY_FILE,
+                                                         document, taxonomy, context, problems)
+            taxonomy.vocabularies["organisations"] = ids
+            continue
+        entries = _vocabulary_entries(value)
+        if entries is None:
+            problems.append(Problem(TAXONOMY_FILE, document.line_of((name,)), name,
+                                    "saknas eller är varken en lista eller en grupp id: etikett",
+                                    f"lägg till {name} med ett värde per rad: id: Etikett"))
+            continue
+        taxonomy.vocabularies[name] = entries
+    for name in data:
+        if name not in VOCABULARIES:
+            problems.append(Problem(TAXONOMY_FILE, document.line_of((name,)), str(name), "okänd vokabulär",
+                                    did_you_mean(str(name), VOCABULARIES) or f"tillåtna: {', '.join(VOCABULARIES)}"))
+    taxonomy.people = _load_people(root, taxonomy, context, problems)
+    return taxonomy
+
+
+# Vocabularies whose ids become addresses: their pages' section (vocabulary_urls.py;
+# Material's blog plugin makes blog/category/<slug>/ of each category).
+URL_VOCABULARIES = {"tags": TAG_SECTION, "organisations": ORGANISATION_SECTION, "blog_categories": "blog/category"}
+
+
+_PLAIN_ID = re.compile(r"^\w[\w .-]*$")
+
+
+def vocabulary_id_problems(name: str, value: Any, document: YamlDocument) -> list[Problem]:
+    """Ids that are too long or that two entries share (ignoring case); for ids that become
+    addresses also an empty address, a name the site or Windows uses, and two ids on one address.
+
+    Ids are words editors write (`tjänstedesign`, `CC-BY-4.0`, a category `Metoder i praktiken`),
+    not slugs: an address is made of the id with slugify, as the page builders do."""
+    if isinstance(value, dict):
+        entries = [((name, key), str(key)) for key in value]
+    elif isinstance(value, list):
+        entries = [((name, index), item) for index, item in enumerate(value) if isinstance(item, str)]
+    else:
+        return []
+    section = URL_VOCABULARIES.get(name)
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for loc, vid in entries:
+        if name == "organisations" and not is_slug(vid):
+            continue   # reported with the organisation's other fields
+        where = dotted(loc)
+        key = slugify(vid) if section else vid.casefold()
+        if len(vid) > MAX_NAME_LENGTH:
+            found = (f"id:t är {len(vid)} tecken långt, högst {MAX_NAME_LENGTH} är tillåtet",
+                     f"korta det, t.ex. {shorten(key) if section else vid[:MAX_NAME_LENGTH]}")
+        elif section and not key:
+            found = (f"'{vid}' ger ingen adress ({section}/…/)", "använd bokstäver eller siffror i id:t")
+        elif section and (reserved := name_problem(key, section)):
+            found = (reserved[0], f"byt id, t.ex. till {reserved[1]}, och ändra det där det används")
+        elif not _PLAIN_ID.match(vid):
+            # Ids are shown as they are (the theme prints blog categories unescaped): plain words only.
+            found = (f"'{vid}' innehåller tecken som inte får finnas i ett id",
+                     "använd bokstäver, siffror, mellanslag, punkt och bindestreck")
+        elif key in seen:
+            twin = seen[key]
+            found = ((f"'{vid}' och '{twin}' får samma adress ({section}/{key}/)" if section else
+                      f"'{vid}' och '{twin}' skiljer sig bara i stora och små bokstäver"),
+                     "slå ihop dem eller byt id på den ena")
+        else:
+            seen[key] = vid
+            continue
+        problems.append(Problem(TAXONOMY_FILE, document.line_of(loc), where, *found))
+    return problems
+
+
+def _vocabulary_entries(value: Any) -> dict[str, str] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return {v: v for v in value}
+    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        return {str(k): v for k, v in value.items()}
+    return None
+
+
+def _typed_entries(value: Any, model: type[BaseModel], name: str, path: str, document: YamlDocument,
+                   taxonomy: Taxonomy, context: dict, problems: list[Problem]) -> tuple[dict, dict[str, str]]:
+    """Valid entries of a data file keyed by id, and every id it declares (id → name)."""
+    if not isinstance(value, dict):
+        problems.append(Problem(path, document.line_of((name,) if name else ()), name or "fil",
+                                "ska vara en grupp där varje id har sina fält"))
+        return {}, {}
+    entries = {}
+    ids = {str(key): str(fields.get("name", key)) if isinstance(fields, dict) else str(key)
+           for key, fields in value.items()}
+    for key, fields in value.items():
+        base = (name, key) if name else (key,)
+        key = str(key)
+        if not is_slug(key):
+            problems.append(Problem(path, document.line_of(base), key, f"id '{key}' är ogiltigt",
+                                    f"använd små bokstäver a–z, siffror och bindestreck: {slugify(key)}"))
+            continue
+        if not isinstance(fields, dict):   # e.g. `petra: Petra Ek` instead of a group of fields
+            problems.append(Problem(path, document.line_of(base), key,
+                                    "ska vara en grupp av fält, inte " + _shown_kind(fields),
+                                    _group_example(model, key, fields)))
+            continue
+        found = reference_problems(model, fields, base, path, document, taxonomy, {})
+        try:
+            entry = model.model_validate(fields, context=context)
+        except ValidationError as exc:
+            found += schema_problems(exc, model, path, document, base)
+        problems.extend(found)
+        if not found:
+            entries[key] = entry
+    return entries, ids
+
+
+def _shown_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "en lista"
+    return "tomt" if value is None else f"'{value}'"
+
+
+def _group_example(model: type[BaseModel], key: str, value: Any) -> str:
+    """'skriv fälten … t.ex. name: Petra Ek, role: …' from the model's required fields."""
+    shown = [f"{name}: {value if name == 'name' and isinstance(value, str) else '…'}"
+             for name, info in model.model_fields.items() if info.is_required()]
+    return f"skriv fälten på egna rader, indragna under '{key}:', t.ex. {', '.join(shown)}"
+
+
+def _load_people(root: Path, taxonomy: Taxonomy, context: dict, problems: list[Problem]) -> dict[str, Person]:
+    try:
+        document = read_data_file(root, root / PEOPLE_FILE)
+    except UnreadableFile as exc:
+        problems.append(exc.problem)
+        taxonomy.people_readable = False
+        return {}
+    people, taxonomy.person_ids = _typed_entries(document.data, Person, "", PEOPLE_FILE, document,
+                                                 taxonomy, context, problems)
+    taxonomy.person_lines = {pid: document.line_of((pid,)) for pid in people}
+    return people

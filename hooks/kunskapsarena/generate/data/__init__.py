@@ -1,0 +1,1 @@
+"""Open data, feeds and calendars."""

@@ -1,0 +1,61 @@
+"""Event pages and the events overview: upcoming and past, relative to the build date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from kunskapsarena.generate.render import environment
+from kunskapsarena.index.arena import Arena, Record
+from kunskapsarena.model.content_types import EVENT
+
+if TYPE_CHECKING:
+    from kunskapsarena.generate.site_info import SiteInfo
+
+INDEX_URI = f"{EVENT.section}/index.md"
+FEED_URI = f"{EVENT.section}/kalender.ics"
+
+
+def ics_uri(event: Record) -> str:
+    return f"{EVENT.section}/ics/{event.slug}.ics"
+
+
+def is_upcoming(event: Record, today: dt.date) -> bool:
+    """Upcoming until the day it ends (an event running today is still upcoming)."""
+    return event.data.end.date() >= today
+
+
+def upcoming_events(arena: Arena, today: dt.date) -> list[Record]:
+    return sorted((e for e in arena.of_type(EVENT) if is_upcoming(e, today)),
+                  key=lambda e: (e.data.start, e.slug))
+
+
+def past_events(arena: Arena, today: dt.date) -> list[Record]:
+    return sorted((e for e in arena.of_type(EVENT) if not is_upcoming(e, today)),
+                  key=lambda e: (e.data.start, e.slug), reverse=True)
+
+
+def programme_days(event: Record) -> list[tuple[dt.date, list[dict]]]:
+    """Programme items in time order, grouped by day, with their times resolved."""
+    data = event.data
+    items = []
+    for item in data.programme:
+        start, end = data.programme_times(item)
+        items.append({"start": start, "end": end, "title": item.title, "speakers": item.speakers})
+    items.sort(key=lambda i: i["start"])
+    return [(day, list(group)) for day, group in groupby(items, key=lambda i: i["start"].date())]
+
+
+def event_pages(arena: Arena, site: SiteInfo) -> dict[str, str]:
+    env = environment(arena)
+    pages = {}
+    for event in arena.of_type(EVENT):
+        pages[event.page_uri] = env.get_template("event.md.j2").render(
+            page_uri=event.page_uri, item=event, data=event.data, days=programme_days(event),
+            several_days=event.data.start.date() != event.data.end.date(),
+            past=not is_upcoming(event, site.today), ics=ics_uri(event))
+    pages[INDEX_URI] = env.get_template("events_index.md.j2").render(
+        page_uri=INDEX_URI, upcoming=upcoming_events(arena, site.today), past=past_events(arena, site.today),
+        feed=FEED_URI, today=site.today)
+    return pages

@@ -1,0 +1,151 @@
+"""Generated pages: item pages and section indexes as Markdown, from the records.
+
+The output is Markdown whose generated parts (fact cards, lists of links,
+contacts) are finished HTML kept beside it (html_parts.py), so any Markdown
+site engine can take it; the MkDocs adapter puts the parts in after conversion.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from kunskapsarena.index.arena import Arena, Record
+from kunskapsarena.index.related import used_together
+from kunskapsarena.model.content_types import CASE, METHOD
+from kunskapsarena.model.fields import Range
+
+from . import escape, swedish
+from .html_parts import GeneratedPage, marked_body, render_page
+from .site_urls import href, page_url, url_href
+from .vocabulary_urls import organisation_page_uri, tag_page_uri
+
+if TYPE_CHECKING:
+    from .site_info import SiteInfo
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str | GeneratedPage]:
+    """Item pages and section indexes: docs-relative path → page."""
+    env = environment(arena)
+    pages: dict[str, str] = {}
+    methods = arena.of_type(METHOD)
+    cases = arena.of_type(CASE)
+    for method in methods:
+        pages[method.page_uri] = render_page(env.get_template("method.md.j2"),
+            page_uri=method.page_uri, item=method, data=method.data,
+            used_in=arena.graph.referrers(METHOD.name, method.slug, source_type=CASE.name),
+            # Projects, ideas, trainings … that name the method (any type but cases and methods).
+            also_in=[r for r in arena.graph.referrers(METHOD.name, method.slug)
+                     if r.type.name not in (CASE.name, METHOD.name)],
+            related=[arena.get(METHOD, slug) for slug in method.data.related],
+            used_together=used_together(arena, method))
+    for case in cases:
+        pages[case.page_uri] = render_page(env.get_template("case.md.j2"),
+            page_uri=case.page_uri, item=case, data=case.data,
+            methods=[arena.get(METHOD, slug) for slug in case.data.methods])
+    # The section start pages are the explorers (explorer.py); these are their grouped views.
+    index_uri = f"{METHOD.section}/per-fas.md"
+    pages[index_uri] = render_page(env.get_template("methods_index.md.j2"),
+        page_uri=index_uri, methods=methods, by_phase=_methods_by_phase(arena, methods))
+    index_uri = f"{CASE.section}/per-organisation.md"
+    pages[index_uri] = render_page(env.get_template("cases_index.md.j2"),
+        page_uri=index_uri, cases=cases, by_organisation=_cases_by_organisation(arena, cases))
+    return pages
+
+
+def _methods_by_phase(arena: Arena, methods: list[Record]) -> list[tuple[str, list[Record]]]:
+    groups = []
+    for phase_id, label in arena.taxonomy.ids("phases").items():
+        members = sorted((m for m in methods if phase_id in m.data.phases), key=lambda m: m.title.casefold())
+        if members:
+            groups.append((label, members))
+    return groups
+
+
+def _cases_by_organisation(arena: Arena, cases: list[Record]) -> list[tuple[str, list[Record]]]:
+    grouped: dict[str, list[Record]] = defaultdict(list)
+    for case in cases:
+        grouped[case.data.organisation].append(case)
+    ordered = sorted(grouped.items(), key=lambda item: arena.taxonomy.organisation_name(item[0]).casefold())
+    return [(arena.taxonomy.organisation_name(org), sorted(members, key=lambda c: (-c.data.year, c.title)))
+            for org, members in ordered]
+
+
+def environment(arena: Arena) -> Environment:
+    """The page templates' environment: every `{{ … }}` is inert text unless a filter says otherwise.
+
+    Templates write Markdown with HTML parts, and editor text lands in both.
+    Autoescaping with `escape.inert` as the finalizer makes each value literal
+    text in either context (escape.py); filters that produce links, YAML or the
+    editor's own Markdown body return Markup and pass through unchanged.
+    """
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                      autoescape=True, finalize=escape.inert,
+                      auto_reload=False)  # one render per build: no stat() per page
+    taxonomy = arena.taxonomy
+    env.globals.update(taxonomy=taxonomy, people=taxonomy.people,
+                       tag_page_uri=tag_page_uri, organisation_page_uri=organisation_page_uri)
+    env.filters.update(
+        # Front matter for the engine: a YAML string; the adapter escapes it for the theme.
+        yaml_string=lambda value: Markup(json.dumps(str(value), ensure_ascii=False)),
+        url=escape.url,           # an editor's http(s) address (validated by the model)
+        markdown=lambda body: Markup(str(body).strip()),   # the editor's own body (checked by the HTML policy)
+        verbatim=escape.verbatim,  # inside a code span or fenced code block
+        path=escape.path_url,      # a relative path (image files beside an item)
+        mailto=lambda address: escape.url(address, schemes=("mailto",)),
+        label=lambda value, vocabulary: taxonomy.label(vocabulary, value),
+        organisation=taxonomy.organisation_name,
+        minutes=format_minutes,
+        persons=format_persons,
+        link=lambda target, from_uri: escape.path_url(relative_link(target, from_uri)),
+        link_to=lambda target_uri, from_uri: escape.path_url(relative_uri(target_uri, from_uri)),
+        href=lambda target, from_uri: escape.path_url(href(target, from_uri)),   # HTML parts: docs page → docs page
+        # HTML parts: link to a record by its real URL (a post's docs path is not its URL).
+        record_href=lambda record, from_docs_path: escape.path_url(url_href(record.url, page_url(from_docs_path))),
+        marked_body=lambda body: Markup(marked_body(body)),
+        long_date=swedish.long_date,
+        weekday_date=swedish.weekday_date,
+        clock=swedish.clock,
+        time_span=swedish.time_span,
+        date_span=swedish.date_span,
+    )
+    return env
+
+
+def relative_link(target: Record, from_uri: str) -> str:
+    """Link between generated pages: up to the docs root, then down (relpath is slow at scale)."""
+    return relative_uri(target.page_uri, from_uri)
+
+
+def relative_uri(target_uri: str, from_uri: str) -> str:
+    """Link from one docs page to another docs file, both given by their docs-relative paths."""
+    depth = from_uri.count("/")
+    return "../" * depth + target_uri if depth else target_uri
+
+
+def format_minutes(duration: Range) -> str:
+    """30–45 min, 1–3 tim, or 45 min – 2 tim: what a workshop planner reads."""
+    low, high = duration.min, duration.max
+
+    def hours(value: int) -> str:
+        return f"{value // 60}" if value % 60 == 0 else f"{value / 60:.1f}".replace(".", ",")
+
+    if high < 60:
+        return f"{low} min" if low == high else f"{low}–{high} min"
+    if low >= 60 and low % 30 == 0 and high % 30 == 0:
+        return f"{hours(low)} tim" if low == high else f"{hours(low)}–{hours(high)} tim"
+    return f"{low} min – {hours(high)} tim" if high % 30 == 0 else f"{low}–{high} min"
+
+
+def format_persons(size: Range) -> str:
+    if size.min == size.max:
+        return f"{size.min} {'person' if size.min == 1 else 'personer'}"
+    return f"{size.min}–{size.max} personer"

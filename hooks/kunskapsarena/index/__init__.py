@@ -1,0 +1,1 @@
+"""The validated arena: records by type and slug, the cross-reference graph."""

@@ -1,0 +1,1 @@
+"""The content model: field factories, the content types' pydantic models, vocabularies and settings."""
