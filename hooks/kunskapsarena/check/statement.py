@@ -24,6 +24,7 @@ import yaml
 
 from kunskapsarena.generate.escape import inert
 from kunskapsarena.generate.escape import url as escape_url
+from kunskapsarena.generate.swedish import long_date
 from kunskapsarena.model.content_types import CONTENT_TYPES
 from kunskapsarena.model.settings import OrganisationSettings, SetupError
 from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file
@@ -33,17 +34,11 @@ from .problems import Problem, did_you_mean
 STATEMENT_PAGE = "tillganglighet.md"        # below docs_dir
 AUDIT_RECORD = "data/accessibility-audit.yml"
 COMPLIANCE = {"helt": "helt förenlig", "delvis": "delvis förenlig", "inte": "inte förenlig"}
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-          "oktober", "november", "december")
 SCHEME_LABELS = {"light": "ljust", "dark": "mörkt"}
 
 
 class StatementError(SetupError):
     """The statement cannot be published as written; the message says what to fix."""
-
-
-def swedish_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def read_audit(root: Path) -> dict | None:
@@ -85,7 +80,7 @@ def audit_summary(record: dict | None, digest: str) -> str:
     current = {name: run for name, run in runs.items() if run.get("source") == digest}
     if not current:
         latest = max(dt.date.fromisoformat(str(run["date"])) for run in runs.values())
-        return (f"Den senaste automatiska granskningen gjordes den {swedish_date(latest)} på en tidigare version "
+        return (f"Den senaste automatiska granskningen gjordes den {long_date(latest)} på en tidigare version "
                 "av webbplatsen. Den här versionen har inte granskats sedan den ändrades.")
     runs = current
     latest = max(dt.date.fromisoformat(str(run["date"])) for run in runs.values())
@@ -96,7 +91,7 @@ def audit_summary(record: dict | None, digest: str) -> str:
               "Brister hittades på " + ", ".join(
                   f"{run['pages_with_violations']} sidor i {SCHEME_LABELS.get(name, name)} läge"
                   for name, run in sorted(failing.items())) + ".")
-    return (f"Den senaste automatiska granskningen av den här versionen gjordes den {swedish_date(latest)}: "
+    return (f"Den senaste automatiska granskningen av den här versionen gjordes den {long_date(latest)}: "
             f"alla {pages} sidor granskades med {record['tool']} mot {record['standard']} i {schemes} läge. {result}")
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import heapq
-import multiprocessing as mp
 import re
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -26,7 +24,7 @@ from kunskapsarena.model.taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIE
 from kunskapsarena.source.clock import build_date
 from kunskapsarena.source.discovery import PAGES_DIR, walk
 from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file, read_data_file
-from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork
+from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork, fork_pool
 from kunskapsarena.source.yamlsource import YamlDocument
 
 from .accessibility_lint import accessibility_problems, content_pages, page_problems
@@ -134,8 +132,7 @@ def _check_files(jobs: list[tuple[str, Path]], shared: tuple, workers: int) -> I
         return
     # Many small chunks: the workers finish together, and results flow back early.
     chunks = [jobs[start:start + CHUNK_SIZE] for start in range(0, len(jobs), CHUNK_SIZE)]
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
-                             initializer=_set_shared, initargs=(shared,)) as pool:
+    with fork_pool(workers, initializer=_set_shared, initargs=(shared,)) as pool:
         for chunk in pool.map(_check_chunk, chunks):
             yield from chunk
 

@@ -41,7 +41,7 @@ def page_blocks(arena: Arena, site: SiteInfo) -> dict[str, Block]:
     template = env.get_template("blocks.md.j2")
     events = upcoming_events(arena, site.today)[:SHOWN]
     cases = sorted(arena.of_type(CASE), key=lambda c: (c.data.published, c.slug), reverse=True)[:SHOWN]
-    posts = sorted((p for p in arena.of_type(POST) if not p.data.draft),
+    posts = sorted(arena.published(POST),
                    key=lambda p: (p.data.date, p.slug), reverse=True)[:SHOWN]
     counts = pipeline_counts(arena)
 

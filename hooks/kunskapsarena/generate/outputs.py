@@ -9,9 +9,7 @@ by appending its builder to BUILDERS; the site adapters never change.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 
 from kunskapsarena.check.aliases import redirect_pages
 from kunskapsarena.generate.data.feeds import feed_files
@@ -28,7 +26,7 @@ from kunskapsarena.generate.pages.project_pages import project_pages
 from kunskapsarena.generate.pages.training_pages import training_pages
 from kunskapsarena.generate.pages.vocabulary_pages import vocabulary_pages
 from kunskapsarena.index.arena import Arena
-from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork
+from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork, fork_pool
 
 from .html_parts import GeneratedPage
 from .render import render_pages
@@ -82,7 +80,7 @@ def _run_builders(arena: Arena, site: SiteInfo, workers: int) -> list[dict[str, 
     _shared = (arena, site)
     try:
         # Builders are taken in list order: the largest (render_pages) goes first.
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        with fork_pool(workers) as pool:
             return list(pool.map(_run_builder, range(len(BUILDERS))))
     finally:
         _shared = ()

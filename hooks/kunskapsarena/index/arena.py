@@ -29,6 +29,10 @@ class Arena:
         """Records of one type in a stable order (by slug)."""
         return sorted(self.records.get(ctype.name, {}).values(), key=lambda r: r.slug)
 
+    def published(self, ctype: ContentType) -> list[Record]:
+        """Records of one type that visitors see: blog drafts are left out everywhere."""
+        return [record for record in self.of_type(ctype) if record.is_published]
+
     def get(self, ctype: ContentType, slug: str) -> Record | None:
         return self.records.get(ctype.name, {}).get(slug)
 

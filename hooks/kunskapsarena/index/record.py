@@ -30,5 +30,10 @@ class Record:
         return self.type.url(self.slug)
 
     @property
+    def is_published(self) -> bool:
+        """Visitors see it: everything but blog drafts (the one rule every listing, feed and data file uses)."""
+        return not getattr(self.data, "draft", False)
+
+    @property
     def page_uri(self) -> str:
         return self.type.page_uri(self.slug)

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
@@ -27,11 +26,11 @@ from lxml import etree
 
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CASE, POST, ContentType
+from kunskapsarena.model.fields import STOCKHOLM
 
 if TYPE_CHECKING:
     from kunskapsarena.generate.site_info import SiteInfo
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MAX_ENTRIES = 50
 
 
@@ -73,7 +72,7 @@ def _timestamp(day: dt.date) -> dt.datetime:
 
 
 def newest_first(arena: Arena, spec: FeedSpec) -> list[Record]:
-    records = [r for r in arena.of_type(spec.ctype) if not getattr(r.data, "draft", False)]
+    records = arena.published(spec.ctype)
     return sorted(records, key=lambda r: (spec.date(r), r.slug), reverse=True)[:MAX_ENTRIES]
 
 

@@ -49,7 +49,7 @@ def api_name(ctype: ContentType) -> str:
 
 def published(arena: Arena, ctype: ContentType) -> list[Record]:
     """Items visible on the site (blog drafts are not)."""
-    return [r for r in arena.of_type(ctype) if not getattr(r.data, "draft", False)]
+    return arena.published(ctype)
 
 
 def item_data(record: Record, site: SiteInfo) -> dict[str, Any]:

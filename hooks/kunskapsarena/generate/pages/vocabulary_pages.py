@@ -35,8 +35,7 @@ def groups(arena: Arena, vocabulary: str, value: str) -> list[Group]:
     """Visible records naming `value`, grouped by content type in CONTENT_TYPES order."""
     result = []
     for ctype in CONTENT_TYPES:
-        records = [r for r in arena.graph.referrers(vocabulary, value, source_type=ctype.name)
-                   if not getattr(r.data, "draft", False)]
+        records = [r for r in arena.graph.referrers(vocabulary, value, source_type=ctype.name) if r.is_published]
         if records:
             result.append(Group(ctype, sorted(records, key=lambda r: r.title.casefold())))
     return result
