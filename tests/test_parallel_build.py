@@ -80,3 +80,33 @@ def test_an_unknown_plugin_with_page_events_keeps_the_pages_in_one_process(proje
     assert "Pages are rendered one at a time: hooks/counter.py handles 'page_content' events" in result.stderr
     # The template loop has no unknown handlers, so it still runs in processes.
     assert result.stderr.count(RENDERED_IN_PROCESSES) == 1
+
+
+def test_page_state_a_worker_would_lose_fails_the_build_loudly(project: Path, tmp_path: Path):
+    """A plugin (or a future MkDocs) that sets page state the workers do not copy back stops the build."""
+    (project / "hooks" / "marker.py").write_text(
+        "PARALLEL_SAFE_PAGE_EVENTS = True\n\n"
+        "def on_page_markdown(markdown, page, config, files):\n    page.marked_by_plugin = True\n    return markdown\n",
+        encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - hooks/parallel_pages.py\n", "  - hooks/parallel_pages.py\n  - hooks/marker.py\n"), encoding="utf-8")
+    assert mkdocs_build(project, tmp_path / "serial", workers=1).returncode == 0
+    parallel = mkdocs_build(project, tmp_path / "parallel", workers=2)
+    assert parallel.returncode == 1
+    assert "set page state that workers do not copy back (marked_by_plugin)" in parallel.stderr
+
+
+def test_another_mkdocs_release_builds_in_one_process_and_says_so(monkeypatch, caplog):
+    import mkdocs
+    from mkdocs.commands import build as mkdocs_build_module
+
+    from kunskapsarena_mkdocs import parallel_pages
+
+    monkeypatch.setattr(mkdocs, "__version__", "1.7.0")
+    monkeypatch.setattr(parallel_pages, "worker_count", lambda: 2)
+    original = mkdocs_build_module._populate_page
+    with caplog.at_level("WARNING"):
+        parallel_pages.on_startup("build", dirty=False)
+    assert mkdocs_build_module._populate_page is original
+    assert "parallel_pages is written for MkDocs 1.6.1, this is 1.7.0" in caplog.text

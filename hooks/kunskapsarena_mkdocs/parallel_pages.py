@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import mkdocs
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
@@ -51,6 +52,10 @@ BUILD_EVENTS = ("page_context", "post_page")
 # A themed page costs about as much as this many characters of content.
 TEMPLATE_COST = 8000
 
+# The private functions replaced below and the page state copied back are those of this
+# MkDocs release; another release builds in one process until this module is checked against it.
+WRITTEN_FOR_MKDOCS = "1.6.1"
+
 _original_populate = mkdocs_build._populate_page
 _original_build = mkdocs_build._build_page
 
@@ -59,6 +64,12 @@ _original_build = mkdocs_build._build_page
 
 def on_startup(command: str, dirty: bool) -> None:
     if command == "build" and not dirty and worker_count() > 1 and can_fork():
+        if mkdocs.__version__ != WRITTEN_FOR_MKDOCS:
+            # A warning, so a --strict build stops: a silent fallback would hide the change.
+            log.warning("parallel_pages is written for MkDocs %s, this is %s: the pages are built in one process. "
+                        "Check POPULATED_STATE against the new release and update WRITTEN_FOR_MKDOCS, or set "
+                        "KUNSKAPSARENA_WORKERS=1.", WRITTEN_FOR_MKDOCS, mkdocs.__version__)
+            return
         mkdocs_build._populate_page = _populate_page
         mkdocs_build._build_page = _build_page
 
@@ -128,9 +139,17 @@ def _populate_all(config, files) -> dict[str, PageResult]:
             pages.append(file.page)
 
     def render(page: Page, in_worker: bool) -> PageResult:
+        before = dict(page.__dict__) if in_worker else {}
         _original_populate(page, config, files)
         if not in_worker:
             return PageResult([])
+        lost = sorted(key for key, value in page.__dict__.items()
+                      if key not in POPULATED_STATE and (key not in before or before[key] is not value))
+        if lost:
+            # State set in a worker that is not copied back would vanish from the page without a trace:
+            # a warning, replayed at the page's turn, so a --strict build stops and says why.
+            log.warning("parallel_pages: rendering %s set page state that workers do not copy back (%s); add it "
+                        "to POPULATED_STATE or set KUNSKAPSARENA_WORKERS=1", page.file.src_uri, ", ".join(lost))
         state = {key: page.__dict__[key] for key in POPULATED_STATE if key in page.__dict__}
         if state.get("links_to_anchors"):
             state["links_to_anchors"] = {f.src_uri: links for f, links in state["links_to_anchors"].items()}
