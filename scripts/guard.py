@@ -75,8 +75,17 @@ def _site_manifest(temp: Path) -> dict[str, str]:
     result = _run([str(ARENA), "--root", str(REPO), "build", "--site-dir", str(site)], REPO)
     if result["exit"] != 0:
         raise SystemExit(f"guard: arena build failed:\n{result['stderr']}")
-    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    ignored = _ignored_docs_files()
+    return {rel: hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*"))
+            if path.is_file() and (rel := path.relative_to(site).as_posix()) not in ignored}
+
+
+def _ignored_docs_files() -> set[str]:
+    """Files in content/ that git ignores (the Decap bundle from `make cms`): not the code's output."""
+    listed = subprocess.run(["git", "ls-files", "--others", "--ignored", "--exclude-standard", "content"],
+                            cwd=REPO, capture_output=True, text=True, check=True).stdout
+    return {line.removeprefix("content/") for line in listed.splitlines()}
 
 
 def _checks(temp: Path) -> dict[str, dict[str, object]]:
