@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import REPO, ArenaDir
 from kunskapsarena import load_arena
-from kunskapsarena.check.problems import Severity
+from kunskapsarena.model.problems import Severity
 
 METHOD = "methods/kundresa.md"   # body starts at line 22; line 25 is "Se tjänsten med invånarens ögon."
 

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, load_arena
-from kunskapsarena.check.aliases import redirect_pages
+from kunskapsarena.generate.pages.redirects import redirect_pages
 from kunskapsarena.generate.site_info import SiteInfo
 from kunskapsarena.model.fields import Item
 

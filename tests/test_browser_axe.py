@@ -9,7 +9,7 @@ import pytest
 
 from browser_harness import COLOR_SCHEMES, site_pages, themed_pages
 from conftest import REPO
-from kunskapsarena.check.statement import record_audit, source_digest
+from kunskapsarena.generate.pages.statement import record_audit, source_digest
 from kunskapsarena.source.clock import build_date
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

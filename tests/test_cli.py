@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from conftest import ArenaDir, tree_digest
-from kunskapsarena.check.problems import Problem, Severity
+from kunskapsarena.model.problems import Problem, Severity
 
 
 def run_arena(root, *args: str) -> subprocess.CompletedProcess:

@@ -21,8 +21,8 @@ import pytest
 from conftest import BUILD_EPOCH, REPO, ArenaDir, copy_project
 from kunskapsarena import load_arena
 from kunskapsarena.check.embeds import click_to_load
+from kunskapsarena.check.settings import settings_from_file
 from kunskapsarena.generate.sanitise import sanitise_html
-from kunskapsarena.model.settings import settings_from_file
 
 METHOD = "methods/kundresa.md"   # body starts at line 22; line 25 is "Se tjänsten med invånarens ögon."
 LINE = "Se tjänsten med invånarens ögon."

@@ -11,8 +11,8 @@ from kunskapsarena.generate.editors.scaffold import ScaffoldError, new_item
 from kunskapsarena.generate.outputs import site_outputs
 from kunskapsarena.generate.pages.event_pages import ics_uri
 from kunskapsarena.generate.site_info import SiteInfo
-from kunskapsarena.generate.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 from kunskapsarena.model.slugs import slugify
+from kunskapsarena.model.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 
 
 def copy_item(arena: ArenaDir, source: str, target: str) -> None:

@@ -27,11 +27,11 @@ from lxml import etree
 
 from conftest import MINIMAL, TODAY
 from kunskapsarena import CONTENT_TYPES, load_arena
-from kunskapsarena.check.aliases import redirect_pages
 from kunskapsarena.generate.data.feeds import feed_files
 from kunskapsarena.generate.data.ics import calendar_files
 from kunskapsarena.generate.data.opendata import api_name, defuse_cell, open_data_files
 from kunskapsarena.generate.editors.cms import cms_files
+from kunskapsarena.generate.pages.redirects import redirect_pages
 from kunskapsarena.generate.site_info import SiteInfo
 from test_opendata import decode_row, undefuse
 

@@ -8,11 +8,12 @@ import pytest
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import load_arena
+from kunskapsarena.check.settings import check_settings
 from kunskapsarena.generate.blocks import UnknownBlock, fill_blocks, page_blocks
 from kunskapsarena.generate.outputs import site_outputs
 from kunskapsarena.generate.pages.idea_pages import pipeline_counts, submission_links
 from kunskapsarena.generate.site_info import SiteInfo
-from kunskapsarena.model.settings import IdeaSubmissionSettings, check_settings
+from kunskapsarena.model.settings import IdeaSubmissionSettings
 
 SITE = SiteInfo(url="https://arena.example/", today=TODAY)
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY, ArenaDir, copy_project
+from kunskapsarena.check.settings import check_settings, settings_from_file
 from kunskapsarena.generate.site_info import SiteInfo
-from kunskapsarena.model.settings import Settings, check_settings, settings_from_file
+from kunskapsarena.model.settings import Settings
 
 DEMO_CONFIG = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
 

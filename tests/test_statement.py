@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 
 from browser_harness import themed_pages
 from conftest import REPO, copy_project
-from kunskapsarena.check.statement import (
+from kunskapsarena.check.settings import check_settings
+from kunskapsarena.generate.pages.statement import (
     StatementError,
     audit_summary,
     read_audit,
@@ -21,7 +22,7 @@ from kunskapsarena.check.statement import (
     render_statement,
     source_digest,
 )
-from kunskapsarena.model.settings import OrganisationSettings, check_settings
+from kunskapsarena.model.settings import OrganisationSettings
 
 ORGANISATION = OrganisationSettings(name="Exempelby kommun", email="tillganglighet@exempelby.example")
 DIGEST = "ab" * 32

@@ -4,7 +4,6 @@ Plain Python over plain files: nothing here imports MkDocs, so the CLI's
 `check` stays fast and the core would survive a change of site engine.
 """
 
-from .check.problems import Problem, Severity
 from .check.validate import load_arena
 from .index.arena import Arena, Record
 from .model.content_types import (
@@ -19,6 +18,7 @@ from .model.content_types import (
     ContentType,
     content_type,
 )
+from .model.problems import Problem, Severity
 
 __all__ = [
     "Arena", "CASE", "CONTENT_TYPES", "ContentType", "EVENT", "IDEA", "METHOD", "POST", "PROJECT", "Problem",

@@ -13,12 +13,13 @@ import signal
 import sys
 from pathlib import Path
 
-from kunskapsarena.check.problems import Problem, errors
+from kunskapsarena.check.settings import settings_from_file
 from kunskapsarena.check.validate import load_arena
 from kunskapsarena.generate.editors.scaffold import ScaffoldError, new_item
 from kunskapsarena.generate.editors.schema import SCHEMA_DIR, write_schemas
 from kunskapsarena.model.content_types import CONTENT_TYPES, content_type
-from kunskapsarena.model.settings import SETTINGS_FILE, settings_from_file
+from kunskapsarena.model.problems import Problem, errors
+from kunskapsarena.model.settings import SETTINGS_FILE
 from kunskapsarena.source.clock import build_date, commit_epoch
 from kunskapsarena.source.workers import worker_count
 

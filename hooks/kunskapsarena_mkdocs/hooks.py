@@ -18,15 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena
-from kunskapsarena.check.problems import errors
-from kunskapsarena.check.statement import (
-    STATEMENT_PAGE,
-    audit_summary,
-    markdown_first_line,
-    read_audit,
-    render_statement,
-    source_digest,
-)
+from kunskapsarena.check.settings import check_settings
+from kunskapsarena.check.statement import STATEMENT_PAGE, markdown_first_line
 from kunskapsarena.generate import sanitise
 from kunskapsarena.generate.blocks import Block, fill_blocks, page_blocks
 from kunskapsarena.generate.csp import inline_scripts, site_policy, with_policy
@@ -34,11 +27,14 @@ from kunskapsarena.generate.escape import inert
 from kunskapsarena.generate.html_parts import GeneratedPage
 from kunskapsarena.generate.outputs import site_outputs
 from kunskapsarena.generate.pages.print_deck import DECK_PAGE, fill_deck
+from kunskapsarena.generate.pages.statement import audit_summary, read_audit, render_statement, source_digest
 from kunskapsarena.generate.site_info import SiteInfo
-from kunskapsarena.model.settings import Settings, SetupError, check_settings, settings_document
+from kunskapsarena.model.problems import errors
+from kunskapsarena.model.settings import Settings, SetupError
 from kunskapsarena.source.clock import build_date
 from kunskapsarena.source.discovery import hidden_output, published_tree_problems
 from kunskapsarena.source.load import read_content_file
+from kunskapsarena.source.settings_file import settings_document
 from kunskapsarena.source.workers import worker_count
 from kunskapsarena_mkdocs.authors import material_authors
 from kunskapsarena_mkdocs.sitebuild import write_failure
@@ -189,7 +185,7 @@ def on_serve(server, config, builder):
 
 
 # Generated parts of hand-written pages: the accessibility statement's
-# organisation, compliance status and latest audit (kunskapsarena/check/statement.py),
+# organisation, compliance status and latest audit (kunskapsarena/generate/pages/statement.py),
 # and `<!-- arena:… -->` markers (the start page's next events, newest cases …)
 # whose blocks were prepared in on_files.
 def on_page_markdown(markdown: str, page, config, files) -> str:

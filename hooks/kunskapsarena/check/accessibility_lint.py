@@ -23,12 +23,12 @@ from typing import NamedTuple
 
 from frontmatter.default_handlers import YAMLHandler
 
+from kunskapsarena.model.problems import Problem, Severity
 from kunskapsarena.source.discovery import walk
 from kunskapsarena.source.load import relative
 from kunskapsarena.source.yamllimits import front_matter_limit_problems
 
 from .body import headings, lines_outside_code
-from .problems import Problem, Severity
 
 FIELD = "body"
 # Vague link texts, compared after lower-casing and dropping punctuation and emphasis.

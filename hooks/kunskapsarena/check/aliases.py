@@ -6,24 +6,18 @@ exists under that name today, nor to one the site makes itself (names.py).
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
-from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kunskapsarena.index.arena import Arena
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
+from kunskapsarena.model.problems import Problem
 from kunskapsarena.model.slugs import is_slug, slugify
 from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file
 
 from .names import name_problem, url_section
-from .problems import Problem
 
-if TYPE_CHECKING:
-    from kunskapsarena.generate.site_info import SiteInfo
-
-FIELD = "aliases"
+FIELD = "aliases"   # redirect pages: generate/pages/redirects.py
 
 
 def alias_problems(ctype: ContentType, source: SourceFile, known_slugs: set[str]) -> list[Problem]:
@@ -83,36 +77,3 @@ def _line(root: Path, path: Path, index: int) -> int:
         return read_content_file(root, path).front.line_of((FIELD, index))
     except UnreadableFile:
         return 1
-
-
-def redirect_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str]:
-    """Site path of an HTML page at every old address → the page, which forwards to the new one.
-
-    Plain HTML (meta refresh, canonical link, a visible link) works on any
-    static host, with or without JavaScript, and search engines move the
-    old address's standing to the canonical one.
-    """
-    pages = {}
-    for record in arena.all_records():
-        for alias in getattr(record.data, FIELD, []):
-            old_url = record.type.url(alias)
-            canonical = site.absolute(record.url) if site and site.url else None
-            pages[old_url + "index.html"] = _redirect_html(old_url, record.url, record.title, canonical)
-    return pages
-
-
-def _redirect_html(old_url: str, new_url: str, title: str, canonical: str | None) -> str:
-    target = posixpath.relpath(new_url, old_url) + "/"
-    canonical = canonical or target
-    title, target, canonical = escape(title), escape(target), escape(canonical)
-    return (
-        "<!doctype html>\n"
-        '<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Sidan har flyttat: {title}</title>\n"
-        '<meta name="robots" content="noindex">\n'
-        f'<link rel="canonical" href="{canonical}">\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n'
-        "</head>\n<body>\n"
-        f'<p>Sidan har flyttat till <a href="{target}">{title}</a>.</p>\n'
-        "</body>\n</html>\n"
-    )

@@ -14,11 +14,11 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from kunskapsarena.model.fields import Model
+from kunskapsarena.model.problems import Problem
 from kunskapsarena.source.discovery import walk
 from kunskapsarena.source.load import NO_FRONT_MATTER, UnreadableFile, read_content_file, relative
 
 from .messages import schema_problems
-from .problems import Problem
 
 
 class PageSearch(Model):

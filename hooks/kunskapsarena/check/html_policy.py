@@ -27,10 +27,11 @@ from bisect import bisect_right
 from html import unescape
 from html.parser import HTMLParser
 
+from kunskapsarena.model.problems import Problem
+
 from .body import lines_outside_code
 from .embeds import SETTING as EMBED_SETTING
 from .embeds import allowed_host
-from .problems import Problem
 
 FIELD = "body"
 LINK_SCHEMES = ("http", "https", "mailto", "tel")

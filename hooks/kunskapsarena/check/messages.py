@@ -9,9 +9,8 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from kunskapsarena.model.fields import URL_PATTERN, field_names, url_problem
+from kunskapsarena.model.problems import Problem, did_you_mean
 from kunskapsarena.source.yamlsource import YamlDocument
-
-from .problems import Problem, did_you_mean
 
 
 def schema_problems(exc: ValidationError, model: type[BaseModel], path: str,

@@ -14,13 +14,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kunskapsarena.generate.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
+from kunskapsarena.check.settings import settings_from_file
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType, content_type
 from kunskapsarena.model.models import Organisation, Person
-from kunskapsarena.model.settings import SETTINGS_FILE, settings_from_file
+from kunskapsarena.model.problems import Problem, Severity, did_you_mean, errors, quote_list
+from kunskapsarena.model.settings import SETTINGS_FILE
 from kunskapsarena.model.slugs import is_slug, slugify
 from kunskapsarena.model.taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
+from kunskapsarena.model.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 from kunskapsarena.source.clock import build_date
 from kunskapsarena.source.discovery import PAGES_DIR, walk
 from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file, read_data_file
@@ -34,7 +36,6 @@ from .content_pages import front_matter_problems
 from .html_policy import html_policy_problems
 from .messages import dotted, nested_model, schema_problems
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
-from .problems import Problem, Severity, did_you_mean, errors, quote_list
 from .statement import statement_problems
 
 

@@ -11,13 +11,13 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kunskapsarena.check.problems import did_you_mean
 from kunskapsarena.generate.pages.event_pages import INDEX_URI as EVENTS_URI
 from kunskapsarena.generate.pages.event_pages import upcoming_events
 from kunskapsarena.generate.pages.idea_pages import INDEX_URI as IDEAS_URI
 from kunskapsarena.generate.pages.idea_pages import SUBMIT_URI, pipeline_counts
 from kunskapsarena.index.arena import Arena
 from kunskapsarena.model.content_types import CASE, POST
+from kunskapsarena.model.problems import did_you_mean
 from kunskapsarena.model.settings import SetupError
 
 from .render import environment

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kunskapsarena.check.aliases import redirect_pages
 from kunskapsarena.generate.data.feeds import feed_files
 from kunskapsarena.generate.data.ics import calendar_files
 from kunskapsarena.generate.data.opendata import open_data_files
@@ -23,6 +22,7 @@ from kunskapsarena.generate.pages.explorer import explorer_pages
 from kunskapsarena.generate.pages.idea_pages import idea_pages
 from kunskapsarena.generate.pages.print_deck import print_deck
 from kunskapsarena.generate.pages.project_pages import project_pages
+from kunskapsarena.generate.pages.redirects import redirect_pages
 from kunskapsarena.generate.pages.training_pages import training_pages
 from kunskapsarena.generate.pages.vocabulary_pages import vocabulary_pages
 from kunskapsarena.index.arena import Arena

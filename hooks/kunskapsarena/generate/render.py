@@ -19,11 +19,11 @@ from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.index.related import used_together
 from kunskapsarena.model.content_types import CASE, METHOD
 from kunskapsarena.model.fields import Range
+from kunskapsarena.model.vocabulary_urls import organisation_page_uri, tag_page_uri
 
 from . import escape, swedish
 from .html_parts import GeneratedPage, marked_body, render_page
 from .site_urls import href, page_url, url_href
-from .vocabulary_urls import organisation_page_uri, tag_page_uri
 
 if TYPE_CHECKING:
     from .site_info import SiteInfo

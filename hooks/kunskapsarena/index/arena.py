@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from kunskapsarena.check.problems import Problem, errors
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
+from kunskapsarena.model.problems import Problem, errors
 from kunskapsarena.model.taxonomy import Taxonomy
 
 from .graph import Graph

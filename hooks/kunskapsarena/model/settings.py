@@ -3,27 +3,18 @@
 Every setting the arena (or the theme through the arena) reads from `extra`
 is declared here, so a misspelt key, a wrong type or an unsafe URL is one
 `mkdocs.yml:line: extra.…: …` problem at start instead of a traceback, a
-silently ignored value or a broken page later. The CLI reads mkdocs.yml
-itself (`check` must not import MkDocs); the MkDocs adapter checks the
-`extra` MkDocs loaded and looks up lines in the same file.
+silently ignored value or a broken page later. source/settings_file.py
+reads mkdocs.yml, check/settings.py checks it, every problem at its line.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import string
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
-
-from kunskapsarena.check.messages import schema_problems
-from kunskapsarena.check.problems import Problem
-from kunskapsarena.source.yamlsource import YamlDocument
 
 from .fields import EMAIL_PATTERN, url_problem
 
@@ -243,110 +234,7 @@ class Settings(Group):
     social: list[SocialLink] = Field(default_factory=list)
 
 
-# --- checking -------------------------------------------------------------------
-
-def check_settings(extra: Any, document: YamlDocument | None = None) -> tuple[Settings | None, list[Problem]]:
-    """The typed settings, or None and every problem (lines from `document`, the parsed mkdocs.yml)."""
-    document = document or YamlDocument(data=None)
-    if extra is None:
-        extra = {}
-    if not isinstance(extra, Mapping):
-        return None, [Problem(SETTINGS_FILE, document.line_of(("extra",)), "extra", "ska vara en grupp av fält",
-                              "skriv extra: och inställningarna indragna på raderna under")]
-    settings: Settings | None = None
-    problems: list[Problem] = []
-    try:
-        settings = Settings.model_validate(dict(extra))
-    except ValidationError as exc:
-        problems = schema_problems(exc, Settings, SETTINGS_FILE, document, base=("extra",))
-    if extra.get("organisation") is None:   # optional in the type only, for builders' defaults
-        problems.append(Problem(SETTINGS_FILE, document.line_of(("extra", "organisation")), "extra.organisation",
-                                "saknas men måste finnas",
-                                "tillgänglighetsredogörelsen behöver organisationens namn och kontaktuppgifter: "
-                                "lägg till name, email och phone"))
-    if problems:
-        return None, sorted(problems, key=lambda problem: problem.line)
-    return settings, []
-
-
-def settings_from_file(config_file: Path) -> tuple[Settings | None, list[Problem]]:
-    """Read and check `extra` of mkdocs.yml without MkDocs (for `arena check`)."""
-    try:
-        extra, document = read_extra(config_file)
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(SETTINGS_FILE, 1, "fil", f"mkdocs.yml går inte att läsa: {exc}",
-                              "spara filen som UTF-8")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, [Problem(SETTINGS_FILE, mark.line + 1 if mark else 1, "YAML",
-                              f"ogiltig YAML: {getattr(exc, 'problem', None) or exc}",
-                              "kontrollera indraget och att listor och citattecken är stängda")]
-    return check_settings(extra, document)
-
-
-def settings_document(config_file: Path) -> YamlDocument:
-    """mkdocs.yml's node tree, for the lines of problems in settings MkDocs has loaded."""
-    try:
-        return read_extra(config_file)[1]
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return YamlDocument(data=None)
-
-
-def read_extra(config_file: Path) -> tuple[Any, YamlDocument]:
-    """`extra` as MkDocs reads it (YAML 1.1, !ENV), and the file's node tree for line numbers.
-
-    Only `extra` is constructed: tags elsewhere (Material's !!python/name for
-    emoji, for example) are never evaluated.
-    """
-    loader = _ConfigLoader(Path(config_file).read_text(encoding="utf-8-sig"))
-    try:
-        root = loader.get_single_node()
-        extra = None
-        if isinstance(root, yaml.MappingNode):
-            node = next((value for key, value in root.value if key.value == "extra"), None)
-            extra = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return extra, YamlDocument(data=extra, root=root)
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """MkDocs' YAML: the safe loader plus !ENV; other tags keep their plain value."""
-
-
-def _env_tag(loader: _ConfigLoader, node: yaml.Node) -> Any:
-    # As MkDocs (pyyaml_env_tag): `!ENV NAME` or `!ENV [NAME, OTHER, default]`; a set variable is read as a
-    # plain YAML scalar (true, 3, text).
-    names, default = [], None
-    if isinstance(node, yaml.ScalarNode):
-        names = [loader.construct_scalar(node)]
-    elif isinstance(node, yaml.SequenceNode):
-        children = node.value
-        if len(children) > 1:
-            default, children = loader.construct_object(children[-1]), children[:-1]
-        names = [loader.construct_scalar(child) for child in children]
-    for name in names:
-        value = os.environ.get(str(name))
-        if value is not None:
-            tag = loader.resolve(yaml.ScalarNode, value, (True, False))
-            return loader.construct_object(yaml.ScalarNode(tag, value))
-    return default
-
-
-def _untagged(loader: _ConfigLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_scalar(node)
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-_ConfigLoader.add_constructor(None, _untagged)
-
-
 __all__ = [
     "CmsBackend", "CmsSettings", "EmbedSettings", "IdeaSubmissionSettings", "OrganisationSettings",
-    "SETTINGS_FILE", "Settings", "SetupError", "SocialLink", "check_settings", "read_extra",
-    "settings_document", "settings_from_file",
+    "SETTINGS_FILE", "Settings", "SetupError", "SocialLink",
 ]

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kunskapsarena.check.problems import Problem
+from kunskapsarena.model.problems import Problem
 
 PAGES_DIR = "content"   # docs_dir in mkdocs.yml: the hand-written pages and assets MkDocs publishes
 LINK_HINT = ("ersätt länken med en vanlig kopia; arenan följer aldrig symboliska länkar, "

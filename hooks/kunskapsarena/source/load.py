@@ -10,7 +10,7 @@ from pathlib import Path
 
 from frontmatter.default_handlers import YAMLHandler
 
-from kunskapsarena.check.problems import Problem
+from kunskapsarena.model.problems import Problem
 
 from .discovery import first_link, link_problem
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml

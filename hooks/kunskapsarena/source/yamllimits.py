@@ -17,7 +17,7 @@ import re
 
 import yaml
 
-from kunskapsarena.check.problems import Problem
+from kunskapsarena.model.problems import Problem
 
 try:
     from yaml.cyaml import CParser as _EventParser

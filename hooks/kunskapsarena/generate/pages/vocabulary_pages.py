@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from kunskapsarena.generate.html_parts import GeneratedPage, render_page
 from kunskapsarena.generate.render import environment
-from kunskapsarena.generate.vocabulary_urls import (
+from kunskapsarena.index.arena import Arena, Record
+from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
+from kunskapsarena.model.vocabulary_urls import (
     ORGANISATION_SECTION,
     TAG_SECTION,
     organisation_page_uri,
     tag_page_uri,
 )
-from kunskapsarena.index.arena import Arena, Record
-from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
 
 if TYPE_CHECKING:
     from kunskapsarena.generate.site_info import SiteInfo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from kunskapsarena.model.slugs import slugify
+from .slugs import slugify
 
 TAG_SECTION = "taggar"
 ORGANISATION_SECTION = "organisationer"
