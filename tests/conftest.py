@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import kunskapsarena_mkdocs  # noqa: F401  (selects the site's engine, Material: the blog's post addresses)
 from kunskapsarena import load_arena
 
 REPO = Path(__file__).resolve().parent.parent

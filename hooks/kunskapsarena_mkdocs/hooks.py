@@ -37,6 +37,7 @@ from kunskapsarena.source.load import read_content_file
 from kunskapsarena.source.settings_file import settings_document
 from kunskapsarena.source.workers import worker_count
 from kunskapsarena_mkdocs.authors import material_authors
+from kunskapsarena_mkdocs.material import blog_setup_problems
 from kunskapsarena_mkdocs.sitebuild import write_failure
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
@@ -101,6 +102,9 @@ def _configure_blog(config, arena: Arena) -> None:
     blog = config.plugins.get("material/blog")
     if blog is None:
         return
+    problems = blog_setup_problems(blog.config)
+    if problems:
+        raise PluginError("mkdocs.yml: " + "\nmkdocs.yml: ".join(problems))
     authors_file = Path(_scratch.name) / "authors.yml"
     used = {pid for post in arena.of_type(POST) for pid in post.data.authors}
     authors_file.write_text(yaml.safe_dump(material_authors(arena.taxonomy, used), allow_unicode=True),

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from kunskapsarena.model.content_types import CASE, EVENT, IDEA, METHOD, POST, ContentType
+from kunskapsarena.model.content_types import CASE, EVENT, IDEA, METHOD, ContentType
+from kunskapsarena.model.engine import current_engine
 
 MAX_NAME_LENGTH = 100
 
@@ -33,26 +34,25 @@ _GENERATED = (
     f"{EVENT.section}/ics/",                      # event_pages.ics_uri: one calendar file per event
     f"{IDEA.section}/foresla.md",                 # idea_pages.SUBMIT_URI
 )
-# Material's blog plugin makes these below blog/ (BlogConfig's archive_url_format,
-# categories_url_format, pagination_url_format, authors_profiles_url_format defaults).
-_BLOG_GENERATED = ("archive", "category", "page", "author")
+
+
+def generated_names(section: str) -> frozenset[str]:
+    """Names in `section` (e.g. 'metoder', 'taggar') that the site uses for its own pages."""
+    return _builder_names(section) | current_engine().generated_names(section)
 
 
 @cache
-def generated_names(section: str) -> frozenset[str]:
-    """Names in `section` (e.g. 'metoder', 'taggar') that the site uses for its own pages."""
+def _builder_names(section: str) -> frozenset[str]:
     names = {"index"}
     for path in _GENERATED:
         folder, _, rest = path.partition("/")
         if folder == section:
             names.add(rest.split("/")[0].split(".")[0])
-    if section == POST.section:
-        names.update(_BLOG_GENERATED)
     return frozenset(names)
 
 
 def url_section(ctype: ContentType) -> str:
-    """The first part of the type's item URLs: 'metoder', and 'blog' for posts."""
+    """The first part of the type's item URLs ('metoder'; the engine may place a type elsewhere)."""
     return ctype.url("x").split("/")[0]
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from kunskapsarena.check.settings import settings_from_file
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType, content_type
+from kunskapsarena.model.engine import current_engine
 from kunskapsarena.model.models import Organisation, Person
 from kunskapsarena.model.problems import Problem, Severity, did_you_mean, errors, quote_list
 from kunskapsarena.model.settings import SETTINGS_FILE
@@ -326,9 +327,9 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
     return taxonomy
 
 
-# Vocabularies whose ids become addresses: their pages' section (vocabulary_urls.py;
-# Material's blog plugin makes blog/category/<slug>/ of each category).
-URL_VOCABULARIES = {"tags": TAG_SECTION, "organisations": ORGANISATION_SECTION, "blog_categories": "blog/category"}
+# Vocabularies whose ids become addresses: their pages' section (vocabulary_urls.py; the
+# site engine may add its own, e.g. a blog plugin's category pages: engine.py).
+URL_VOCABULARIES = {"tags": TAG_SECTION, "organisations": ORGANISATION_SECTION}
 
 
 _PLAIN_ID = re.compile(r"^\w[\w .-]*$")
@@ -346,7 +347,7 @@ def vocabulary_id_problems(name: str, value: Any, document: YamlDocument) -> lis
         entries = [((name, index), item) for index, item in enumerate(value) if isinstance(item, str)]
     else:
         return []
-    section = URL_VOCABULARIES.get(name)
+    section = {**URL_VOCABULARIES, **current_engine().vocabulary_sections()}.get(name)
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for loc, vid in entries:

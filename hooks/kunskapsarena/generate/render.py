@@ -18,6 +18,7 @@ from markupsafe import Markup
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.index.related import used_together
 from kunskapsarena.model.content_types import CASE, METHOD
+from kunskapsarena.model.engine import current_engine
 from kunskapsarena.model.fields import Range
 from kunskapsarena.model.vocabulary_urls import organisation_page_uri, tag_page_uri
 
@@ -86,7 +87,10 @@ def environment(arena: Arena) -> Environment:
     text in either context (escape.py); filters that produce links, YAML or the
     editor's own Markdown body return Markup and pass through unchanged.
     """
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+    engine_templates = current_engine().markup_templates
+    # The engine's _engine.md.j2 (its markup macros) comes before the core's neutral one.
+    folders = [engine_templates, TEMPLATES] if engine_templates else [TEMPLATES]
+    env = Environment(loader=FileSystemLoader(folders), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                       autoescape=True, finalize=escape.inert,
                       auto_reload=False)  # one render per build: no stat() per page

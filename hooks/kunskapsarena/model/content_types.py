@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .engine import current_engine
 from .fields import Model
 from .models import Case, Event, Idea, Method, Post, Project, Training
 
@@ -22,12 +23,12 @@ class ContentType:
     body_template: str = ""               # Markdown body that `arena new` writes
 
     def page_uri(self, slug: str) -> str:
-        """The page's path inside the MkDocs docs tree."""
-        return f"{self.section}/{slug}.md"
+        """The item's page inside the docs tree (the site engine decides: engine.py)."""
+        return current_engine().page_uri(self, slug)
 
     def url(self, slug: str) -> str:
-        """The page's URL path relative to the site root (directory URLs)."""
-        return f"{self.section}/{slug}/"
+        """The item page's URL path relative to the site root (the site engine decides)."""
+        return current_engine().url(self, slug)
 
 
 METHOD = ContentType(
@@ -51,18 +52,7 @@ CASE = ContentType(
 )
 
 
-@dataclass(frozen=True)
-class BlogPostType(ContentType):
-    """Posts are pages of Material's blog plugin: it owns their URLs."""
-
-    def page_uri(self, slug: str) -> str:
-        return f"blog/posts/{slug}.md"
-
-    def url(self, slug: str) -> str:
-        return f"blog/{slug}/"   # matches post_url_format "{file}" in mkdocs.yml
-
-
-POST = BlogPostType(
+POST = ContentType(
     name="post", model=Post, folder="blog/posts", section="blog",
     label="Blogginlägg", plural_label="Blogg", count_noun="blogginlägg", cli_names=("inlägg", "inlagg", "blogg"),
     body_template=(
