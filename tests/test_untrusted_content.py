@@ -234,13 +234,13 @@ def test_no_payload_runs_in_a_browser(hostile_site: Path, browser):
 
 
 def test_content_pages_may_not_choose_templates_or_icons(tmp_path):
-    from kunskapsarena.check.content_pages import front_matter_problems
+    from kunskapsarena.check.site_pages import site_page_problems
 
     page = tmp_path / "content" / "om.md"
     page.parent.mkdir(parents=True)
     page.write_text('---\ntitle: Om oss\ntemplate: "../../etc/passwd"\nhide: [toc, sidebar]\n'
                     'status: "new\\" onmouseover=\\"x"\n---\n\n# Om oss\n', encoding="utf-8")
-    assert [str(p) for p in front_matter_problems(tmp_path)] == [
+    assert [str(p) for p in site_page_problems(tmp_path)] == [
         "content/om.md:3: template: okänt fält (menade du 'compliance'?)",
         "content/om.md:4: hide[1]: 'sidebar' finns inte bland navigation, toc, footer, path",
         "content/om.md:5: status: okänt fält (tillåtna fält: title, description, hide, search, compliance)",

@@ -18,15 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
-from typing import NamedTuple
-
-from frontmatter.default_handlers import YAMLHandler
 
 from kunskapsarena.model.problems import Problem, Severity
-from kunskapsarena.source.discovery import walk
-from kunskapsarena.source.load import relative
-from kunskapsarena.source.yamllimits import front_matter_limit_problems
 
 from .body import headings, lines_outside_code
 
@@ -49,7 +42,6 @@ _INLINE_COLOUR = re.compile(r"\bstyle\s*=\s*[\"'][^\"']*(?<![-\w])(?:background-
                             re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
 _NOT_WORD = re.compile(r"[^\wåäöé ]+")
-_FRONT_MATTER = YAMLHandler()
 
 
 def accessibility_problems(path: str, body: str, first_line: int, title_level: int = 1) -> list[Problem]:
@@ -79,43 +71,6 @@ def accessibility_problems(path: str, body: str, first_line: int, title_level: i
                 Severity.WARNING))
         previous = heading.level
     return problems
-
-
-def page_problems(root: Path, folder: str = "content") -> list[Problem]:
-    """The same lint on the site's own pages (start page, guides), which are not items."""
-    problems = []
-    for page in content_pages(root, folder):
-        problems += page.problems
-        # A page whose title is its own '# Title' line starts below level 1; else the title is the h1.
-        has_h1 = any(heading.level == 1 for heading in headings(page.body, page.first_line))
-        problems += accessibility_problems(page.path, page.body, page.first_line, title_level=0 if has_h1 else 1)
-    return problems
-
-
-class PageText(NamedTuple):
-    path: str
-    body: str          # front matter left out
-    first_line: int    # file line of the body's first line
-    problems: list[Problem]   # front matter MkDocs could not read safely
-
-
-def content_pages(root: Path, folder: str = "content") -> Iterator[PageText]:
-    """Every Markdown page in `folder`; links are reported by the caller, never read."""
-    for file in walk(root, folder, suffix=".md").files:
-        try:
-            text = file.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError):
-            continue   # unreadable pages fail the MkDocs build with their own message
-        body, first_line, problems = text, 1, []
-        if _FRONT_MATTER.detect(text):
-            try:
-                front, body = _FRONT_MATTER.split(text)
-                first_line = text.count("\n", 0, len(text) - len(body)) + 1
-                # MkDocs reads this front matter with PyYAML: refuse what would crash or swamp it.
-                problems = front_matter_limit_problems(relative(root, file), front)
-            except ValueError:
-                pass
-        yield PageText(relative(root, file), body, first_line, problems)
 
 
 def _prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:

@@ -8,15 +8,13 @@ line, like an unknown field in an item.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, ValidationError
 
 from kunskapsarena.model.fields import Model
 from kunskapsarena.model.problems import Problem
-from kunskapsarena.source.discovery import walk
-from kunskapsarena.source.load import NO_FRONT_MATTER, UnreadableFile, read_content_file, relative
+from kunskapsarena.source.load import SourceFile
 
 from .messages import schema_problems
 
@@ -37,19 +35,10 @@ class ContentPage(Model):
         default=None, title="Förenlighet", description="Bara i tillgänglighetsredogörelsen.")
 
 
-def front_matter_problems(root: Path, folder: str = "content") -> list[Problem]:
-    """Every content/ page's front matter against ContentPage."""
-    problems: list[Problem] = []
-    for file in walk(Path(root), folder, suffix=".md").files:   # links are reported by the caller, never read
-        try:
-            source = read_content_file(Path(root), file)
-        except UnreadableFile as exc:
-            if exc.problem.field != "front matter" or exc.problem.message != NO_FRONT_MATTER:
-                problems.append(exc.problem)
-            continue   # no front matter: nothing for the theme to read
-        try:
-            ContentPage.model_validate(source.data)
-        except ValidationError as exc:
-            found = schema_problems(exc, ContentPage, relative(Path(root), file), source.front)
-            problems += sorted(found, key=lambda problem: problem.line)
-    return problems
+def content_page_problems(source: SourceFile) -> list[Problem]:
+    """A content/ page's front matter against ContentPage, at its lines."""
+    try:
+        ContentPage.model_validate(source.data)
+    except ValidationError as exc:
+        return sorted(schema_problems(exc, ContentPage, source.path, source.front), key=lambda problem: problem.line)
+    return []

@@ -12,10 +12,9 @@ Anything else between braces is an error at its line; nothing is ever evaluated.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from kunskapsarena.model.problems import Problem, did_you_mean
-from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file
+from kunskapsarena.source.load import SourceFile
 
 STATEMENT_PAGE = "tillganglighet.md"        # below docs_dir
 COMPLIANCE = {"helt": "helt förenlig", "delvis": "delvis förenlig", "inte": "inte förenlig"}
@@ -45,15 +44,8 @@ def placeholder_problems(markdown: str, first_line: int = 1) -> list[Problem]:
     return sorted(problems, key=lambda problem: problem.line)
 
 
-def statement_problems(root: Path, docs_dir: str = "content") -> list[Problem]:
+def statement_page_problems(source: SourceFile) -> list[Problem]:
     """`arena check` for the statement page: its placeholders and compliance status."""
-    path = Path(root) / docs_dir / STATEMENT_PAGE
-    if not path.is_file():
-        return []
-    try:
-        source = read_content_file(Path(root), path)
-    except UnreadableFile as exc:
-        return [exc.problem]
     problems = placeholder_problems(source.body, source.body_line)
     if "compliance" not in source.data:   # a wrong value is reported with the page's other front matter
         problems.insert(0, Problem(source.path, 1, "compliance", "saknas men måste finnas",

@@ -30,14 +30,13 @@ from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_f
 from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork, fork_pool
 from kunskapsarena.source.yamlsource import YamlDocument
 
-from .accessibility_lint import accessibility_problems, content_pages, page_problems
+from .accessibility_lint import accessibility_problems
 from .aliases import alias_problems, shared_alias_problems
 from .body import body_problems
-from .content_pages import front_matter_problems
 from .html_policy import html_policy_problems
 from .messages import dotted, nested_model, schema_problems
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
-from .statement import statement_problems
+from .site_pages import site_page_problems
 
 
 def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Arena:
@@ -92,11 +91,7 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
                 "två filer av samma typ får inte ha samma namn; döp om den ena"))
             continue
         arena.records[type_name][record.slug] = record
-    problems.extend(page_problems(root))
-    problems.extend(statement_problems(root))
-    problems.extend(front_matter_problems(root))
-    for page in content_pages(root):
-        problems.extend(html_policy_problems(page.path, page.body, page.first_line, embed_hosts))
+    problems.extend(site_page_problems(root, embed_hosts))
     # Links anywhere in data/ and in the published tree are refused too (the
     # data files read above already report their own).
     for folder, hidden in (("data", False), (PAGES_DIR, True)):

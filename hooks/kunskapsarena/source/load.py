@@ -127,8 +127,22 @@ def read_data_file(root: Path, path: Path) -> YamlDocument:
 
 def read_content_file(root: Path, path: Path) -> SourceFile:
     """A Markdown file with YAML front matter between two `---` lines."""
-    rel = relative(root, path)
-    text = read_text(root, path)
+    return parse_content(relative(root, path), path, read_text(root, path))
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter text or None, body, file line of the body's first line), without parsing the YAML."""
+    if not _FRONT_MATTER.detect(text):
+        return None, text, 1
+    try:
+        front, body = _FRONT_MATTER.split(text)
+    except ValueError:
+        return None, text, 1
+    return front, body, text.count("\n", 0, len(text) - len(body)) + 1
+
+
+def parse_content(rel: str, path: Path, text: str) -> SourceFile:
+    """A content file's text (from read_text) as front matter with lines and a body."""
     if not _FRONT_MATTER.detect(text):
         raise UnreadableFile(Problem(
             rel, 1, "front matter", NO_FRONT_MATTER,
