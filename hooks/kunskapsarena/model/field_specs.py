@@ -8,9 +8,10 @@ match it. Validation, references, the graph, contacts, open data, the field
 reference, the CMS, the JSON Schema, the scaffold and the messages ask it;
 none of them reads `model_fields` or `json_schema_extra` themselves.
 
-`checked_vocabularies` runs at import of content_types.py: it refuses a field
-name the build reserves and a vocabulary the taxonomy does not know, naming
-the model and the field, before any content is read.
+`checked_vocabularies` runs at import of content_types.py: it derives the
+taxonomy's vocabularies from the content models and refuses a field name the
+build reserves and a vocabulary the taxonomy does not know, naming the model
+and the field, before any content is read.
 """
 
 from __future__ import annotations
@@ -28,19 +29,18 @@ from pydantic_core import PydanticUndefined
 
 from .fields import EMAIL_PATTERN, URL_PATTERN, Item, Model, url_problem
 
-# Names no content type's field may have, and why (each one passed `arena check` and broke the build):
-# - `type`, `slug`, `url`: open data writes them beside the fields of every item (opendata.py), and
-#   they are what a Record is (index/record.py: `record.type`, `.slug`, `.url`).
-# - `body`: the CMS adds the Markdown body as a field named `body` to every collection (cms.py), and
-#   it is the Record's body; a field of that name would be two fields in Decap.
-# - `violations`: the method of every model (fields.Model) that the check calls for rules across fields.
-# Templates read fields as `data.<name>` and the record as `item`, so other names cannot clash there.
+# Names no content type's own field may have (a sub-model's may: Link.url is fine), and why:
+# - `type`, `slug`, `url`: open data writes them beside the fields of every item (opendata.py,
+#   ITEM_KEYS); such a field passed `arena check` and then stopped the build.
+# - `body`: the CMS adds the Markdown body to every collection as a field named `body` (cms.py).
+# - any attribute of the model class (`violations`, which the check calls for rules across fields,
+#   pydantic's `copy`, `json` …): pydantic only warns when a field shadows one.
+# Templates get the fields as `data.<name>` beside the record as `item`, so no name clashes there.
 RESERVED_NAMES: dict[str, str] = {
-    "type": "open data and the record use it for the content type",
-    "slug": "open data and the record use it for the file name",
-    "url": "open data and the record use it for the page address",
-    "body": "the CMS and the record use it for the Markdown body",
-    "violations": "every model's rules across fields (Model.violations) have that name",
+    "type": "open data writes the content type under that key",
+    "slug": "open data writes the file name under that key",
+    "url": "open data writes the page address under that key",
+    "body": "the CMS edits the Markdown body as a field of that name",
 }
 
 
@@ -180,23 +180,30 @@ def vocabularies_of(models: Iterable[type[BaseModel]]) -> tuple[str, ...]:
 def checked_vocabularies(content_models: Iterable[type[Model]], data_models: Iterable[type[Model]]) -> tuple[str, ...]:
     """The taxonomy's vocabularies, derived from the content models, after refusing what cannot build.
 
-    A content model may not use a reserved field name (RESERVED_NAMES); an optional field needs a
-    default (or `required` would mean two things); the data files' models (people, organisations)
-    may only name vocabularies some content model fills.
+    The data files' models (people, organisations) may only name vocabularies some content model fills.
     """
     content_models = tuple(content_models)
     for model in content_models:
-        for holder in nested_models(model):
-            for spec in declared_fields(holder):
-                if holder is model and spec.name in RESERVED_NAMES:
-                    raise FieldSpecError(f"{model.__name__}.{spec.name}: the field name '{spec.name}' is reserved "
-                                         f"({RESERVED_NAMES[spec.name]}); rename the field")
-                if spec.optional and spec.required:
-                    raise FieldSpecError(f"{holder.__name__}.{spec.name}: an optional field (`| None`) needs "
-                                         "a default, e.g. default=None")
+        refuse_unbuildable_fields(model)
     vocabularies = vocabularies_of(content_models)
     refuse_unknown_vocabularies(data_models, vocabularies)
     return vocabularies
+
+
+def refuse_unbuildable_fields(model: type[Model]) -> None:
+    """A content model's own field may not have a reserved name; an optional field needs a default
+    (else "required" would mean two things: the key must be written, yet its value may be empty)."""
+    for spec in declared_fields(model):
+        reason = RESERVED_NAMES.get(spec.name) or (
+            f"it is an attribute of {Model.__name__}" if hasattr(Model, spec.name) else None)
+        if reason:
+            raise FieldSpecError(f"{model.__name__}.{spec.name}: the field name '{spec.name}' is reserved "
+                                 f"({reason}); rename the field")
+    for holder in nested_models(model):
+        for spec in declared_fields(holder):
+            if spec.optional and spec.required:
+                raise FieldSpecError(f"{holder.__name__}.{spec.name}: an optional field (`| None`) needs a "
+                                     "default, e.g. default=None")
 
 
 def refuse_unknown_vocabularies(models: Iterable[type[BaseModel]], vocabularies: Iterable[str]) -> None:
