@@ -1,7 +1,7 @@
 """Who points at whom: every cross-reference and vocabulary value, indexed both ways.
 
-Built from the field metadata (`ref=` / `vocabulary=`) of the validated
-models, so a new content type or a new reference field shows up in
+Built from the field specs (`ref` / `vocabulary`, model/field_specs.py) of
+the validated models, so a new content type or a new reference field shows up in
 backlinks, person pages and organisation pages without code here.
 """
 

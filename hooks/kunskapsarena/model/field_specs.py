@@ -74,10 +74,6 @@ class FieldSpec:
     default: Any                    # the default value; None also when there is none or a factory
     default_factory: Callable[[], Any] | None
 
-    @property
-    def is_list_of_groups(self) -> bool:
-        return self.many and self.nested is not None
-
     def default_value(self) -> Any:
         """What pydantic fills in when the key is left out (a new list for a factory)."""
         return self.default_factory() if self.default_factory is not None else self.default
@@ -170,7 +166,7 @@ def nested_models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
     return visit(model)
 
 
-def vocabularies_of(models: Iterable[type[BaseModel]]) -> tuple[str, ...]:
+def _vocabularies_of(models: Iterable[type[BaseModel]]) -> tuple[str, ...]:
     """Every vocabulary the models (and their sub-models) name, in order of first use."""
     names = (spec.vocabulary for model in models for holder in nested_models(model)
              for spec in declared_fields(holder) if spec.vocabulary)
@@ -185,8 +181,8 @@ def checked_vocabularies(content_models: Iterable[type[Model]], data_models: Ite
     content_models = tuple(content_models)
     for model in content_models:
         refuse_unbuildable_fields(model)
-    vocabularies = vocabularies_of(content_models)
-    refuse_unknown_vocabularies(data_models, vocabularies)
+    vocabularies = _vocabularies_of(content_models)
+    _refuse_unknown_vocabularies(data_models, vocabularies)
     return vocabularies
 
 
@@ -206,7 +202,7 @@ def refuse_unbuildable_fields(model: type[Model]) -> None:
                                      "default, e.g. default=None")
 
 
-def refuse_unknown_vocabularies(models: Iterable[type[BaseModel]], vocabularies: Iterable[str]) -> None:
+def _refuse_unknown_vocabularies(models: Iterable[type[BaseModel]], vocabularies: Iterable[str]) -> None:
     """A field that names a vocabulary outside `vocabularies` would accept any value: refuse it."""
     known = tuple(vocabularies)
     for model in models:

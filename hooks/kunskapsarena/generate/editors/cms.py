@@ -193,7 +193,7 @@ def _widget(spec: FieldSpec, arena: Arena) -> dict[str, Any]:
         widget["widget"] = "text"
     if spec.pattern:
         widget["pattern"] = [spec.pattern, "Skriv en hel adress som börjar med https://"
-                             if "http" in spec.pattern else f"Ska matcha {spec.pattern}"]
+                             if spec.format == "url" else f"Ska matcha {spec.pattern}"]
     return widget
 
 

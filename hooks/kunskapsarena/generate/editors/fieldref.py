@@ -100,7 +100,7 @@ def _allowed(spec: FieldSpec, arena: Arena) -> str:
         return f"filnamnet på en fil i `{folder}/`, utan .md"
     if spec.choices:
         return "ett av " + ", ".join(f"`{value}`" for value in spec.choices)
-    if spec.pattern and "http" in spec.pattern:
+    if spec.format == "url":
         return "en hel webbadress som börjar med https://"
     return ""
 
