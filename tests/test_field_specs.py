@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from conftest import TODAY
 from kunskapsarena import CONTENT_TYPES
+from kunskapsarena.check import validate
 from kunskapsarena.generate.data.opendata import field_rows
 from kunskapsarena.generate.editors.cms import cms_config
 from kunskapsarena.generate.editors.fieldref import field_reference
@@ -84,6 +85,13 @@ def test_the_vocabularies_are_the_ones_the_models_name():
     assert set(VOCABULARIES) == named
     assert len(VOCABULARIES) == len(named)
     assert VOCABULARIES[:2] == ("phases", "difficulties")   # first use: the method's fields come first
+
+
+def test_a_vocabulary_a_model_names_must_be_in_taxonomy_yml(arena, monkeypatch):
+    """Derived, not listed by hand: a new vocabulary() field makes taxonomy.yml's missing list an error,
+    where a hand-kept list that forgot it let the field accept any value."""
+    monkeypatch.setattr(validate, "VOCABULARIES", (*VOCABULARIES, "funding_sources"))
+    assert any(re.match(r"data/taxonomy\.yml:\d+: funding_sources: saknas", problem) for problem in arena.problems())
 
 
 def test_every_vocabulary_the_code_names_is_one_the_models_name():
