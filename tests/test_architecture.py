@@ -16,6 +16,8 @@ PACKAGES = ("kunskapsarena", "kunskapsarena_mkdocs")
 CORE = "kunskapsarena"
 ENGINES = ("mkdocs", "material")
 MAX_MODULES_PER_FOLDER = 14
+# The core's stages in data-flow order (README, Design): a stage imports only from itself and earlier ones.
+STAGES = ("model", "source", "index", "check", "generate")
 
 
 def _modules() -> dict[str, Path]:
@@ -98,6 +100,33 @@ def test_no_import_cycles():
 def test_the_core_does_not_import_the_site_engine(name):
     engine = [target for target in _imported(name, MODULES[name]) if target.split(".")[0] in ENGINES]
     assert not engine, f"{name} imports {engine}: engine code belongs in kunskapsarena_mkdocs/"
+
+
+def _stage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if parts[0] == CORE and len(parts) > 1 and parts[1] in STAGES else None
+
+
+def _stage_violations(graph: dict[str, set[str]]) -> list[str]:
+    found = []
+    for name, targets in sorted(graph.items()):
+        if (stage := _stage(name)) is None:
+            continue
+        found += [f"{name} ({stage}) imports {target} ({_stage(target)})" for target in sorted(targets)
+                  if (later := _stage(target)) is not None and STAGES.index(later) > STAGES.index(stage)]
+    return found
+
+
+def test_the_stage_check_finds_a_backward_import():
+    assert _stage_violations({"kunskapsarena.model.a": {"kunskapsarena.check.b", "kunskapsarena.model.c"},
+                              "kunskapsarena.generate.d": {"kunskapsarena.index.e"}}) == [
+        "kunskapsarena.model.a (model) imports kunskapsarena.check.b (check)"]
+
+
+def test_each_stage_imports_only_itself_and_earlier_stages():
+    assert set(STAGES) == {path.name for path in (HOOKS / CORE).iterdir() if (path / "__init__.py").is_file()}
+    violations = _stage_violations(_graph())
+    assert not violations, "against the data flow " + " → ".join(STAGES) + ":\n" + "\n".join(violations)
 
 
 def test_no_folder_holds_more_than_a_dozen_or_so_modules():

@@ -14,7 +14,8 @@ from kunskapsarena import CONTENT_TYPES, load_arena
 from kunskapsarena.generate.editors.cms import admin_page, cms_config, cms_files, config_yaml
 from kunskapsarena.generate.outputs import BUILDERS
 from kunskapsarena.generate.site_info import SiteInfo
-from kunskapsarena.model.fields import URL_PATTERN, field_meta, field_names
+from kunskapsarena.model.field_specs import field_names
+from kunskapsarena.model.fields import URL_PATTERN
 from kunskapsarena.model.settings import CmsSettings, Settings
 
 
@@ -22,6 +23,12 @@ from kunskapsarena.model.settings import CmsSettings, Settings
 def config(demo) -> dict:
     text = config_yaml(cms_config(demo, None, "https://kunskapsarena.example/"))
     return yaml.safe_load(text)
+
+
+def field_meta(model: type[BaseModel], name: str) -> dict:
+    """The field's x- metadata, read from pydantic here, independently of the spec layer."""
+    extra = model.model_fields[name].json_schema_extra
+    return extra if isinstance(extra, dict) else {}
 
 
 def unwrap(annotation):

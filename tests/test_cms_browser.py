@@ -18,7 +18,7 @@ import yaml
 
 from conftest import REPO, TODAY, copy_project, needs_tool
 from kunskapsarena import CONTENT_TYPES, load_arena
-from kunskapsarena.model.fields import field_names
+from kunskapsarena.model.field_specs import field_names
 
 pytestmark = [
     pytest.mark.build,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from pydantic import BaseModel
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import CONTENT_TYPES, content_type, load_arena
 from kunskapsarena.generate.editors.fieldref import PAGE_URI, field_reference
-from kunskapsarena.model.fields import field_meta, field_names, unwrap_optional
+from kunskapsarena.model.field_specs import field_names
 
 
 def sections(markdown: str) -> dict[str, list[list[str]]]:
@@ -26,10 +27,14 @@ def sections(markdown: str) -> dict[str, list[list[str]]]:
 
 
 def expected_rows(model: type[BaseModel], prefix: str = ""):
+    """Read from pydantic here, independently of the spec layer the page is built from."""
     for name in field_names(model):
         info = model.model_fields[name]
-        annotation, optional = unwrap_optional(info.annotation)
-        yield prefix + name, info, field_meta(model, name), info.is_required() and not optional
+        args = [a for a in get_args(info.annotation) if a is not type(None)]
+        optional = len(args) == 1 and type(None) in get_args(info.annotation)
+        annotation = args[0] if optional else info.annotation
+        meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        yield prefix + name, info, meta, info.is_required() and not optional
         args = getattr(annotation, "__args__", ())
         item = args[0] if args else annotation
         if isinstance(item, type) and issubclass(item, BaseModel):

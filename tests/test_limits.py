@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import TODAY, ArenaDir
 from kunskapsarena import METHOD, load_arena
-from kunskapsarena.model.fields import field_names
+from kunskapsarena.model.field_specs import field_names
 from kunskapsarena.source.load import MAX_CONTENT_BYTES
 
 DEEP = 30_000   # libyaml's composer overflowed the C stack here (a segfault, not an exception)

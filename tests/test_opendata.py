@@ -10,9 +10,9 @@ import typing
 
 import jsonschema
 import pytest
+from pydantic import BaseModel
 
 from kunskapsarena import CONTENT_TYPES, POST, load_arena
-from kunskapsarena.check.messages import nested_model
 from kunskapsarena.generate.data.opendata import api_name, open_data_files
 from kunskapsarena.generate.site_info import SiteInfo
 
@@ -56,6 +56,13 @@ def undefuse(cell: str) -> str:
     if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "|", "%", "\t", "\r"):
         return cell[1:].replace("\\|", "|")
     return cell
+
+
+def nested_model(annotation) -> type[BaseModel] | None:
+    """The sub-model in an annotation (Range, `Source | None`, `list[Link]`), read independently of the writer."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next(filter(None, map(nested_model, typing.get_args(annotation))), None)
 
 
 def decode_row(model, row: dict[str, str]) -> dict:

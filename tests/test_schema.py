@@ -12,7 +12,7 @@ from pydantic_core import PydanticUndefined
 
 from conftest import REPO, ArenaDir
 from kunskapsarena import CONTENT_TYPES
-from kunskapsarena.model.fields import field_names
+from kunskapsarena.model.field_specs import field_names
 from kunskapsarena.model.models import Person
 from kunskapsarena.model.taxonomy import PEOPLE_FILE
 from kunskapsarena.source.load import read_content_file, read_data_file

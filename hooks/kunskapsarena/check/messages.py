@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kunskapsarena.model.fields import URL_PATTERN, field_names, url_problem
+from kunskapsarena.model.field_specs import field_at, field_names, holder_at
 from kunskapsarena.model.problems import Problem, did_you_mean
 from kunskapsarena.source.yamlsource import YamlDocument
 
@@ -79,13 +79,9 @@ def _describe(error: dict[str, Any], model: type[BaseModel], loc: tuple) -> tupl
         return f"ska vara minst {ctx.get('ge')}, inte {_shown(value)}", ""
     if kind == "less_than_equal":
         return f"får vara högst {ctx.get('le')}, inte {_shown(value)}", ""
-    if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == URL_PATTERN and isinstance(value, str):
-            reason, hint = url_problem(value) or ("är ingen giltig webbadress", "")
-            return f"{_shown(value)} {reason}", hint
-        if "@" in str(ctx.get("pattern", "")):
-            return f"{_shown(value)} är ingen giltig e-postadress", "skriv t.ex. namn@kommun.se"
-        return f"{_shown(value)} är ingen giltig webbadress", "börja adressen med https://"
+    if kind == "string_pattern_mismatch" and (spec := field_at(model, loc)) is not None:
+        reason, hint = spec.pattern_problem(str(value))
+        return f"{_shown(value)} {reason}", hint
     if "hint" in ctx:   # our own checks (PydanticCustomError) carry their hint
         return error["msg"], str(ctx["hint"])
     if kind == "value_error":
@@ -99,45 +95,17 @@ def _shown(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _submodel(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """The model class that holds the field at `loc`, following nested models."""
-    current = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        nested = nested_model(info.annotation)
-        if nested is None:
-            return current
-        current = nested
-    return current
-
-
-def nested_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = nested_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
-    holder = _submodel(model, loc) if loc else model
+    holder = holder_at(model, loc)
     return field_names(holder) if holder else []
 
 
 def _example(model: type[BaseModel], loc: tuple) -> str:
     if not loc:   # the whole entry is wrong (e.g. text instead of fields): no one field to show
         return ""
-    holder = _submodel(model, loc[:-1]) if loc[:-1] else model
-    if holder is None or loc[-1] not in holder.model_fields:
-        return ""
-    extra = holder.model_fields[loc[-1]].json_schema_extra
-    example = extra.get("x-example") if isinstance(extra, dict) else None
+    holder = holder_at(model, loc[:-1])
+    spec = field_at(holder, loc[-1:]) if holder is not None else None
+    example = spec.example if spec is not None else None
     if example is None:
         return ""
     return json.dumps(example, ensure_ascii=False).replace('"', "") if not isinstance(example, str) else example

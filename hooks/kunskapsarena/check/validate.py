@@ -16,13 +16,14 @@ from pydantic import BaseModel, ValidationError
 
 from kunskapsarena.check.settings import settings_from_file
 from kunskapsarena.index.arena import Arena, Record
-from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType, content_type
+from kunskapsarena.model.content_types import CONTENT_TYPES, VOCABULARIES, ContentType, content_type
 from kunskapsarena.model.engine import current_engine
+from kunskapsarena.model.field_specs import FieldSpec, declared_fields, field_of
 from kunskapsarena.model.models import Organisation, Person
 from kunskapsarena.model.problems import Problem, Severity, did_you_mean, errors, quote_list
 from kunskapsarena.model.settings import SETTINGS_FILE
 from kunskapsarena.model.slugs import is_slug, slugify
-from kunskapsarena.model.taxonomy import PEOPLE_FILE, TAXONOMY_FILE, VOCABULARIES, Taxonomy
+from kunskapsarena.model.taxonomy import PEOPLE_FILE, TAXONOMY_FILE, Taxonomy
 from kunskapsarena.model.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 from kunskapsarena.source.clock import build_date
 from kunskapsarena.source.discovery import PAGES_DIR, walk
@@ -34,7 +35,7 @@ from .accessibility_lint import accessibility_problems
 from .aliases import alias_problems, shared_alias_problems
 from .body import body_problems
 from .html_policy import html_policy_problems
-from .messages import dotted, nested_model, schema_problems
+from .messages import dotted, schema_problems
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
 from .site_pages import site_page_problems
 
@@ -173,7 +174,7 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     found: list[Problem] = []
     found += file_name_problems(ctype, source, known[ctype.name])
     found += reference_problems(ctype.model, source.data, (), source.path, source.front, taxonomy, known)
-    if slug in _as_strings(source.data.get("related")) and ctype.model.model_fields.get("related"):
+    if slug in _as_strings(source.data.get("related")) and field_of(ctype.model, "related"):
         found.append(Problem(source.path, source.front.line_of(("related",)), "related",
                              "en metod kan inte vara relaterad till sig själv", f"ta bort '{slug}'"))
     found += alias_problems(ctype, source, known[ctype.name])
@@ -218,10 +219,11 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
     if not isinstance(raw, dict):
         return []
     problems = []
-    for name, vocabulary, target, names_allowed, nested in _reference_fields(model):
-        if name not in raw:
+    for spec in _reference_fields(model):
+        if spec.name not in raw:
             continue
-        value = raw[name]
+        value = raw[spec.name]
+        vocabulary, target = spec.vocabulary, spec.ref
         if vocabulary and vocabulary not in taxonomy.vocabularies:
             pass   # the broken vocabulary itself is already reported
         elif target == "person" and not taxonomy.people_readable:
@@ -230,32 +232,25 @@ def reference_problems(model: type[BaseModel], raw: Any, base: tuple, path: str,
             allowed = taxonomy.ids(vocabulary) if vocabulary else _ref_ids(target, taxonomy, known)
             items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
             for index, item in items:
-                if not isinstance(item, str) or item in allowed or (names_allowed and not is_slug(item)):
+                if not isinstance(item, str) or item in allowed or (spec.names_allowed and not is_slug(item)):
                     continue
-                loc = base + (name,) + (() if index is None else (index,))
+                loc = base + (spec.name,) + (() if index is None else (index,))
                 message, hint = _unknown_value(item, vocabulary, target, allowed)
-                if names_allowed and target == "person" and not hint.startswith("menade"):
+                if spec.names_allowed and target == "person" and not hint.startswith("menade"):
                     hint = f"skriv hela namnet, t.ex. 'Förnamn Efternamn', för den som inte finns i {PEOPLE_FILE}"
                 problems.append(Problem(path, document.line_of(loc), dotted(loc), message, hint))
-        if nested is not None:
+        if spec.nested is not None:
             children = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
             for index, child in children:
-                loc = base + (name,) + (() if index is None else (index,))
-                problems += reference_problems(nested, child, loc, path, document, taxonomy, known)
+                loc = base + (spec.name,) + (() if index is None else (index,))
+                problems += reference_problems(spec.nested, child, loc, path, document, taxonomy, known)
     return problems
 
 
 @cache
-def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, str | None, bool, type | None], ...]:
-    """The fields worth walking: (name, vocabulary, ref target, free names allowed, nested model)."""
-    fields = []
-    for name, info in model.model_fields.items():
-        meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        vocabulary, target = meta.get("x-vocabulary"), meta.get("x-ref")
-        nested = nested_model(info.annotation)
-        if vocabulary or target or nested:
-            fields.append((name, vocabulary, target, bool(meta.get("x-names-allowed")), nested))
-    return tuple(fields)
+def _reference_fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
+    """The fields worth walking: vocabulary values, references and sub-models."""
+    return tuple(spec for spec in declared_fields(model) if spec.vocabulary or spec.ref or spec.nested)
 
 
 def _ref_ids(target: str, taxonomy: Taxonomy, known: dict[str, set[str]]) -> set[str] | dict[str, str]:
@@ -299,7 +294,8 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
         taxonomy.people = _load_people(root, taxonomy, context, problems)   # people do not depend on it
         return taxonomy
     data = document.data
-    for name in VOCABULARIES:
+    # Organisations last: their entries name other vocabularies (a region), checked once those are read.
+    for name in sorted(VOCABULARIES, key=lambda vocabulary: vocabulary == "organisations"):
         value = data.get(name)
         problems += vocabulary_id_problems(name, value, document)
         if name == "organisations":
@@ -422,8 +418,8 @@ def _shown_kind(value: Any) -> str:
 
 def _group_example(model: type[BaseModel], key: str, value: Any) -> str:
     """'skriv fälten … t.ex. name: Petra Ek, role: …' from the model's required fields."""
-    shown = [f"{name}: {value if name == 'name' and isinstance(value, str) else '…'}"
-             for name, info in model.model_fields.items() if info.is_required()]
+    shown = [f"{spec.name}: {value if spec.name == 'name' and isinstance(value, str) else '…'}"
+             for spec in declared_fields(model) if spec.required]
     return f"skriv fälten på egna rader, indragna under '{key}:', t.ex. {', '.join(shown)}"
 
 

@@ -1,7 +1,7 @@
 """Who points at whom: every cross-reference and vocabulary value, indexed both ways.
 
-Built from the field metadata (`ref=` / `vocabulary=`) of the validated
-models, so a new content type or a new reference field shows up in
+Built from the field specs (`ref` / `vocabulary`, model/field_specs.py) of
+the validated models, so a new content type or a new reference field shows up in
 backlinks, person pages and organisation pages without code here.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel
 
-from kunskapsarena.check.messages import nested_model
+from kunskapsarena.model.field_specs import FieldSpec, declared_fields
 from kunskapsarena.model.slugs import is_slug
 
 if TYPE_CHECKING:
@@ -69,33 +69,25 @@ class Graph:
 
 
 def _edges(record: Record, model: BaseModel, prefix: str):
-    for name, target_kind, kind, names_allowed, nested in _walkable_fields(type(model)):
-        value = getattr(model, name)
+    for spec in _walkable_fields(type(model)):
+        value = getattr(model, spec.name)
         if value is None:
             continue
         values = value if isinstance(value, list | tuple) else [value]
-        path = prefix + name
-        if nested is not None:
+        path = prefix + spec.name
+        if spec.ref or spec.vocabulary:
+            kind, target_kind = ("ref", spec.ref) if spec.ref else ("vocabulary", spec.vocabulary)
+            for item in values:
+                # Free-text names ("Petra Liuski") in a names_allowed field are not references.
+                if isinstance(item, str) and (not spec.names_allowed or is_slug(item)):
+                    yield Edge(record, path, kind, target_kind, item)
+        else:
             for child in values:
                 if isinstance(child, BaseModel):
                     yield from _edges(record, child, path + ".")
-        elif target_kind is not None:
-            for item in values:
-                if isinstance(item, str) and (not names_allowed or is_slug(item)):
-                    yield Edge(record, path, kind, target_kind, item)
 
 
 @cache
-def _walkable_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, str, bool, type | None], ...]:
-    fields = []
-    for name, info in model.model_fields.items():
-        meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        nested = nested_model(info.annotation)
-        if "x-ref" in meta:
-            # Free-text names ("Petra Liuski") in a names_allowed field are not references.
-            fields.append((name, meta["x-ref"], "ref", bool(meta.get("x-names-allowed")), None))
-        elif "x-vocabulary" in meta:
-            fields.append((name, meta["x-vocabulary"], "vocabulary", False, None))
-        elif nested is not None:
-            fields.append((name, None, "nested", False, nested))
-    return tuple(fields)
+def _walkable_fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
+    """References, vocabulary values and sub-models, in the order the model declares them."""
+    return tuple(spec for spec in declared_fields(model) if spec.ref or spec.vocabulary or spec.nested)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .engine import current_engine
+from .field_specs import checked_vocabularies
 from .fields import Model
-from .models import Case, Event, Idea, Method, Post, Project, Training
+from .models import Case, Event, Idea, Method, Organisation, Person, Post, Project, Training
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,11 @@ TRAINING = ContentType(
 )
 
 CONTENT_TYPES: tuple[ContentType, ...] = (METHOD, CASE, POST, EVENT, PROJECT, IDEA, TRAINING)
+
+# Every vocabulary taxonomy.yml must define: those the content models name, in order of first use
+# (none is used only outside the models). Deriving them refuses, at import, a reserved field name
+# and a data file's vocabulary no content model fills (field_specs.py).
+VOCABULARIES = checked_vocabularies((ctype.model for ctype in CONTENT_TYPES), data_models=(Person, Organisation))
 
 
 def content_type(name: str) -> ContentType:

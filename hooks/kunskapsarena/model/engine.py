@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .content_types import ContentType
+
+class ContentType(Protocol):
+    """What an engine reads of a content type (content_types.ContentType; not imported: it imports this)."""
+
+    name: str
+    section: str
 
 
 class SiteEngine:

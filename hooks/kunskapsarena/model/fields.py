@@ -2,18 +2,17 @@
 
 Metadata on a field drives everything built from the model: `vocabulary`
 names a list in data/taxonomy.yml, `ref` names the content type (or
-`person`) a value points at, `example` fills the scaffold. The checks in
-validate.py, the JSON Schema and the editors' field reference all read it.
+`person`) a value points at, `example` fills the scaffold. field_specs.py
+reads it; the checks, the JSON Schema, the CMS and the field reference ask there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import types
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -59,21 +58,6 @@ class Item(Model):
         json_schema_extra={"x-example": ["gammalt-namn"]})
 
 
-def field_names(model: type[BaseModel]) -> list[str]:
-    """A model's fields in editing order: its own first, the shared Item fields last."""
-    shared = [name for name in Item.model_fields if name in model.model_fields]
-    return [name for name in model.model_fields if name not in shared] + shared
-
-
-def unwrap_optional(annotation: Any) -> tuple[Any, bool]:
-    """`X | None` → (X, True); anything else → (annotation, False)."""
-    if get_origin(annotation) in (Union, types.UnionType):
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], True
-    return annotation, False
-
-
 def text(title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
     return Field(title=title, description=description, json_schema_extra=_extra(example=example), **kwargs)
 
@@ -99,11 +83,6 @@ def ref(target: str, title: str, description: str = "", *, example: Any = None, 
 
 def _extra(**values: Any) -> dict[str, Any]:
     return {f"x-{key}": value for key, value in values.items() if value is not None}
-
-
-def field_meta(model: type[BaseModel], name: str) -> dict[str, Any]:
-    extra = model.model_fields[name].json_schema_extra
-    return extra if isinstance(extra, dict) else {}
 
 
 class Range(Model):
@@ -237,8 +216,8 @@ def _today(info: ValidationInfo) -> dt.date:
 
 
 __all__ = [
-    "EMAIL_PATTERN", "STOCKHOLM", "URL_PATTERN", "Image", "Item", "Link", "RelativeFile", "url_problem", "web_url", "LocalDateTime", "Model", "field_names", "Range", "Source", "Violation",
-    "field_meta", "not_in_future", "plausible_year", "ref", "text", "unwrap_optional", "vocabulary",
+    "EMAIL_PATTERN", "STOCKHOLM", "URL_PATTERN", "Image", "Item", "Link", "RelativeFile", "url_problem", "web_url", "LocalDateTime", "Model", "Range", "Source", "Violation",
+    "not_in_future", "plausible_year", "ref", "text", "vocabulary",
 ]
 
 

@@ -192,10 +192,13 @@ class CmsBackend(Group):
     commit_messages: dict[str, Name] | None = None
 
 
+DECAP_SCRIPT = "decap-cms.js"   # Decap's script beside admin/index.html (same origin)
+
+
 class CmsSettings(Group):
     """Decap CMS at /admin/ (see cms.py)."""
 
-    script: ScriptSource = "decap-cms.js"
+    script: ScriptSource = DECAP_SCRIPT
     backend: CmsBackend = Field(default_factory=lambda: CmsBackend(name="git-gateway", branch="main"),
                                 json_schema_extra={"x-example": {"name": "git-gateway", "branch": "main"}})
     publish_mode: Literal["editorial_workflow", "simple"] = "editorial_workflow"

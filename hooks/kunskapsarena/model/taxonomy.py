@@ -9,12 +9,7 @@ from .models import Organisation, Person
 TAXONOMY_FILE = "data/taxonomy.yml"
 PEOPLE_FILE = "data/people.yml"
 
-# Every vocabulary taxonomy.yml must define; models name them in `vocabulary(...)`.
-VOCABULARIES = (
-    "phases", "difficulties", "case_statuses", "consideration_topics", "regions",
-    "organisations", "blog_categories", "tags", "licenses",
-    "event_formats", "project_statuses", "idea_origins", "training_formats",
-)
+# The vocabularies it must define are read from the models (content_types.VOCABULARIES).
 
 
 @dataclass

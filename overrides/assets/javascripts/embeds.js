@@ -1,4 +1,4 @@
-/* Kunskapsarenan: click-to-load embeds (kunskapsarena/embeds.py). The page holds no iframe, only a
+/* Kunskapsarenan: click-to-load embeds (hooks/kunskapsarena/check/embeds.py). The page holds no iframe, only a
  * figure with a privacy note, a link and a hidden button; the iframe is made here, on a click, so
  * nothing is fetched from the video host before the visitor asks. No inline script or handler. */
 (function () {

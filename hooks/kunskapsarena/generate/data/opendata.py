@@ -21,24 +21,24 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from typing import TYPE_CHECKING, Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any
 
 from defusedcsv import csv as defusedcsv
 from pydantic import BaseModel
 
-from kunskapsarena.check.messages import nested_model
 from kunskapsarena.generate.editors.schema import dumps as schema_json
 from kunskapsarena.generate.editors.schema import front_matter_schema
 from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
+from kunskapsarena.model.field_specs import declared_fields
 
 if TYPE_CHECKING:
     from kunskapsarena.generate.site_info import SiteInfo
 
 API_DIR = "api"
 LIST_SEPARATOR = " | "
-RESERVED = ("type", "slug", "url")     # added to every item; no model may use these names
+ITEM_KEYS = ("type", "slug", "url")     # added to every item; field_specs.RESERVED_NAMES keeps them off the models
 DATA_LICENSE = "CC-BY-4.0"
 
 
@@ -54,9 +54,6 @@ def published(arena: Arena, ctype: ContentType) -> list[Record]:
 
 def item_data(record: Record, site: SiteInfo) -> dict[str, Any]:
     fields = record.data.model_dump(mode="json")
-    clash = set(fields) & set(RESERVED)
-    if clash:
-        raise ValueError(f"{record.type.name} has fields {sorted(clash)} that open data reserves")
     return {"type": record.type.name, "slug": record.slug, "url": site.absolute(record.url), **fields}
 
 
@@ -70,20 +67,13 @@ def json_document(arena: Arena, ctype: ContentType, site: SiteInfo) -> str:
 
 def csv_columns(model: type[BaseModel]) -> list[tuple[str, str, str | None]]:
     """(column, field, subfield): nested objects such as duration become duration.min, duration.max."""
-    columns = [(name, name, None) for name in RESERVED]
-    for name, info in model.model_fields.items():
-        nested = nested_model(info.annotation)
-        if nested is not None and not _is_list(info.annotation):
-            columns += [(f"{name}.{sub}", name, sub) for sub in nested.model_fields]
+    columns = [(name, name, None) for name in ITEM_KEYS]
+    for spec in declared_fields(model):
+        if spec.nested is not None and not spec.many:
+            columns += [(f"{spec.name}.{sub.name}", spec.name, sub.name) for sub in declared_fields(spec.nested)]
         else:
-            columns.append((name, name, None))
+            columns.append((spec.name, spec.name, None))
     return columns
-
-
-def _is_list(annotation: Any) -> bool:
-    if get_origin(annotation) in (list, tuple):
-        return True
-    return any(_is_list(arg) for arg in get_args(annotation))
 
 
 def csv_cell(value: Any) -> str:
@@ -149,32 +139,24 @@ def csv_document(arena: Arena, ctype: ContentType, site: SiteInfo, *, excel: boo
 def field_rows(model: type[BaseModel], prefix: str = "") -> list[dict[str, str]]:
     """The field reference on the Öppna data page, read from the model."""
     rows = []
-    for name, info in model.model_fields.items():
-        nested = nested_model(info.annotation)
-        kind = _kind(info.annotation)
-        meta = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        if "x-vocabulary" in meta:
-            kind += f" (id ur listan {meta['x-vocabulary']})"
-        elif "x-ref" in meta:
-            kind += " (id ur people.yml)" if meta["x-ref"] == "person" else f" (slug för {meta['x-ref']})"
-        rows.append({"name": prefix + name, "title": info.title or "", "kind": kind,
-                     "description": info.description or "", "required": "ja" if info.is_required() else "nej"})
-        if nested is not None:
-            rows += field_rows(nested, prefix + name + ("[]." if _is_list(info.annotation) else "."))
+    for spec in declared_fields(model):
+        kind = ("lista med " if spec.many else "") + _kind(spec.item)
+        if spec.vocabulary:
+            kind += f" (id ur listan {spec.vocabulary})"
+        elif spec.ref:
+            kind += " (id ur people.yml)" if spec.ref == "person" else f" (slug för {spec.ref})"
+        rows.append({"name": prefix + spec.name, "title": spec.title, "kind": kind,
+                     "description": spec.description, "required": "ja" if spec.required else "nej"})
+        if spec.nested is not None:
+            rows += field_rows(spec.nested, prefix + spec.name + ("[]." if spec.many else "."))
     return rows
 
 
-def _kind(annotation: Any) -> str:
-    if _is_list(annotation):
-        inner = [a for a in get_args(annotation) if a is not type(None)]
-        return "lista med " + (_kind(inner[0]) if inner else "värden")
-    args = [a for a in get_args(annotation) if a is not type(None)]
-    if args:
-        return _kind(args[0])
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _kind(item: Any) -> str:
+    if isinstance(item, type) and issubclass(item, BaseModel):
         return "objekt"
     return {str: "text", int: "heltal", bool: "true/false", dt.date: "datum (ÅÅÅÅ-MM-DD)",
-            dt.datetime: "tidpunkt (ISO 8601)"}.get(annotation, "text")
+            dt.datetime: "tidpunkt (ISO 8601)"}.get(item, "text")
 
 
 def open_data_files(arena: Arena, site: SiteInfo) -> dict[str, str | bytes]:

@@ -8,24 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from annotated_types import Ge, MaxLen
-from pydantic import BaseModel
-from pydantic.fields import FieldInfo
-from pydantic_core import PydanticUndefined
 
 from kunskapsarena.generate.csp import admin_policy, meta_tag
 from kunskapsarena.index.arena import Arena
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
-from kunskapsarena.model.fields import field_meta, field_names, unwrap_optional
-from kunskapsarena.model.settings import CmsSettings
+from kunskapsarena.model.field_specs import FieldSpec, fields_of
+from kunskapsarena.model.settings import DECAP_SCRIPT, CmsSettings
 
 if TYPE_CHECKING:
     from kunskapsarena.generate.site_info import SiteInfo
 
-DEFAULT_SCRIPT = CmsSettings.model_fields["script"].default   # same origin: see README, "Web editing"
+DEFAULT_SCRIPT = DECAP_SCRIPT      # same origin: see README, "Web editing"
 LONG_TEXT = 150                     # max_length above this gets a multi-line box
 DATE_FORMAT = "YYYY-MM-DD"
 TIME_FORMAT = "HH:mm"               # what yamlsource keeps as a string and pydantic reads as a time
@@ -91,7 +87,7 @@ def _shared_long_options(config: Any, seen: dict | None = None) -> Any:
 # Shows the notice when Decap did not load (file missing or blocked). A file, not an
 # onerror="…" attribute: the page's Content Security Policy refuses inline handlers.
 MISSING_NOTICE_SCRIPT = (
-    "// Generated at every build (kunskapsarena/cms.py): runs after Decap's script, which defines window.CMS.\n"
+    "// Generated at every build (hooks/kunskapsarena/generate/editors/cms.py): runs after Decap's script, which defines window.CMS.\n"
     'if (!window.CMS) document.getElementById("cms-saknas").hidden = false;\n'
 )
 
@@ -121,8 +117,7 @@ def admin_page(script: str | None = None, settings: dict[str, Any] | None = None
 
 
 def _collection(ctype: ContentType, arena: Arena) -> dict[str, Any]:
-    model = ctype.model
-    fields = [_field(name, model.model_fields[name], field_meta(model, name), arena) for name in field_names(model)]
+    fields = [_field(spec, arena) for spec in fields_of(ctype.model)]
     body: dict[str, Any] = {"label": "Brödtext", "name": "body", "widget": "markdown"}
     if ctype.body_template:
         body["default"] = ctype.body_template
@@ -142,53 +137,48 @@ def _collection(ctype: ContentType, arena: Arena) -> dict[str, Any]:
     }
 
 
-def _field(name: str, info: FieldInfo, meta: dict[str, Any], arena: Arena) -> dict[str, Any]:
-    annotation, optional = unwrap_optional(info.annotation)
-    field: dict[str, Any] = {"label": info.title or name, "name": name}
-    if info.description:
-        field["hint"] = info.description
-    required = info.default is PydanticUndefined and info.default_factory is None
-    if not required or optional:
+def _field(spec: FieldSpec, arena: Arena) -> dict[str, Any]:
+    field: dict[str, Any] = {"label": spec.title or spec.name, "name": spec.name}
+    if spec.description:
+        field["hint"] = spec.description
+    if not spec.required:
         field["required"] = False
-    many = get_origin(annotation) is list
-    item = get_args(annotation)[0] if many else annotation
-    field.update(_widget(item, many, info, meta, arena))
+    field.update(_widget(spec, arena))
     if field.get("required") is False and field["widget"] == "object":
         # Decap enforces required sub-fields even when the group itself is left out;
         # the check still requires them once any part of the group is filled in.
         for child in field["fields"]:
             child["required"] = False
-    if info.default not in (PydanticUndefined, None) and "default" not in field:
-        field["default"] = info.default
+    if spec.default is not None and "default" not in field:
+        field["default"] = spec.default
     return field
 
 
-def _widget(item: Any, many: bool, info: FieldInfo, meta: dict[str, Any], arena: Arena) -> dict[str, Any]:
-    vocabulary, target = meta.get("x-vocabulary"), meta.get("x-ref")
-    if target == "person" and meta.get("x-names-allowed"):
+def _widget(spec: FieldSpec, arena: Arena) -> dict[str, Any]:
+    vocabulary, target, item, many = spec.vocabulary, spec.ref, spec.item, spec.many
+    if target == "person" and spec.names_allowed:
         # Person ids or free names ("Petra Ek"): a select would refuse the names.
-        text = {"label": info.title or "Värde", "name": "value", "widget": "string"}
+        text = {"label": spec.title or "Värde", "name": "value", "widget": "string"}
         return {"widget": "list", "field": text} if many else {"widget": "string"}
     if vocabulary or target == "person":
         widget = {"widget": "select", "options": _options(vocabulary, target, arena)}
-        return {**widget, "multiple": True, **_min_items(info)} if many else widget
+        return {**widget, "multiple": True, **_min_items(spec)} if many else widget
     if target:
         widget = {"widget": "relation", "collection": target, "value_field": "{{slug}}",
                   "search_fields": ["title"], "display_fields": ["title"]}
-        return {**widget, "multiple": True, **_min_items(info)} if many else widget
-    if isinstance(item, type) and issubclass(item, BaseModel):
-        fields = [_field(n, item.model_fields[n], field_meta(item, n), arena) for n in field_names(item)]
+        return {**widget, "multiple": True, **_min_items(spec)} if many else widget
+    if spec.nested is not None:
+        fields = [_field(child, arena) for child in fields_of(spec.nested)]
         if many:
-            return {"widget": "list", "fields": fields, **_min_items(info)}
+            return {"widget": "list", "fields": fields, **_min_items(spec)}
         return {"widget": "object", "fields": fields}
     if many:
-        return {"widget": "list", "field": {"label": info.title or "Värde", "name": "value",
-                                            **_widget(item, False, FieldInfo(annotation=item), {}, arena)}}
+        return {"widget": "list", "field": {"label": spec.title or "Värde", "name": "value",
+                                            **_widget(spec.bare_item(), arena)}}
     if item is bool:
         return {"widget": "boolean"}
     if item is int:
-        minimum = next((m.ge for m in info.metadata if isinstance(m, Ge)), None)
-        return {"widget": "number", "value_type": "int", **({"min": minimum} if minimum is not None else {})}
+        return {"widget": "number", "value_type": "int", **({"min": spec.ge} if spec.ge is not None else {})}
     if item is dt.date:
         return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False}
     if item is dt.datetime:   # Swedish local time, as editors write it: 2026-10-05 09:00
@@ -196,16 +186,14 @@ def _widget(item: Any, many: bool, info: FieldInfo, meta: dict[str, Any], arena:
                 "time_format": TIME_FORMAT}
     if item is dt.time:
         return {"widget": "datetime", "format": TIME_FORMAT, "date_format": False, "time_format": TIME_FORMAT}
-    if get_origin(item) is Literal:
-        return {"widget": "select", "options": [str(value) for value in get_args(item)]}
+    if spec.choices:
+        return {"widget": "select", "options": [str(value) for value in spec.choices]}
     widget: dict[str, Any] = {"widget": "string"}
-    max_length = next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None)
-    if max_length and max_length > LONG_TEXT:
+    if spec.max_length and spec.max_length > LONG_TEXT:
         widget["widget"] = "text"
-    pattern = next((m.pattern for m in info.metadata if hasattr(m, "pattern") and m.pattern), None)
-    if pattern:
-        widget["pattern"] = [pattern, "Skriv en hel adress som börjar med https://"
-                             if "http" in pattern else f"Ska matcha {pattern}"]
+    if spec.pattern:
+        widget["pattern"] = [spec.pattern, "Skriv en hel adress som börjar med https://"
+                             if spec.format == "url" else f"Ska matcha {spec.pattern}"]
     return widget
 
 
@@ -222,9 +210,8 @@ def _options(vocabulary: str | None, target: str | None, arena: Arena) -> list[d
     return options
 
 
-def _min_items(info: FieldInfo) -> dict[str, int]:
-    minimum = next((m.min_length for m in info.metadata if hasattr(m, "min_length") and m.min_length), None)
-    return {"min": minimum} if minimum else {}
+def _min_items(spec: FieldSpec) -> dict[str, int]:
+    return {"min": spec.min_length} if spec.min_length else {}
 
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Literal, get_origin
+from typing import Any
 
 import yaml
-from pydantic_core import PydanticUndefined
 
 from kunskapsarena.check.names import name_problem, shorten, url_section
 from kunskapsarena.model.content_types import ContentType
-from kunskapsarena.model.fields import field_meta, field_names
+from kunskapsarena.model.field_specs import fields_of
 from kunskapsarena.model.slugs import slugify
 
 DATE_PLACEHOLDER = "ÅÅÅÅ-MM-DD"
@@ -44,23 +43,20 @@ def render_scaffold(ctype: ContentType, title: str, today: dt.date | None) -> st
     with placeholder text: free text starts empty, references start as ids that
     do not exist, and optional fields keep their empty default."""
     lines = ["---"]
-    for name in field_names(ctype.model):
-        info = ctype.model.model_fields[name]
-        meta = field_meta(ctype.model, name)
-        required = info.default is PydanticUndefined and info.default_factory is None
-        example = meta.get("x-example")
-        picks_from_a_list = "x-vocabulary" in meta or "x-ref" in meta or get_origin(info.annotation) is Literal
-        comment = info.title or name
-        if info.description:
-            comment += f" – {info.description}"
+    for spec in fields_of(ctype.model):
+        name, required, example = spec.name, spec.required, spec.example
+        picks_from_a_list = bool(spec.vocabulary or spec.ref or spec.choices)
+        comment = spec.title or name
+        if spec.description:
+            comment += f" – {spec.description}"
         comment += " (obligatoriskt)" if required else " (valfritt)"
         if example not in (None, [], DATE_PLACEHOLDER) and not (required and picks_from_a_list):
-            comment += f" t.ex. {_yaml_value(example)}"
+            comment += f" t.ex. {inline_yaml(example)}"
         lines.append(f"# {comment}")
         if name == "title":
             value = title
         elif not required:
-            default = info.get_default(call_default_factory=True)
+            default = spec.default_value()
             if default is None:
                 lines.append(f"# {name}:")
                 continue
@@ -69,7 +65,7 @@ def render_scaffold(ctype: ContentType, title: str, today: dt.date | None) -> st
             value = example
         else:
             value = ""
-        lines.append(f"{name}: {_yaml_value(fill_dates(value, today))}")
+        lines.append(f"{name}: {inline_yaml(fill_dates(value, today))}")
     lines.append("---")
     return "\n".join(lines) + "\n\n" + ctype.body_template
 
@@ -89,6 +85,7 @@ def fill_dates(value: Any, today: dt.date | None) -> Any:
     return value
 
 
-def _yaml_value(value: Any) -> str:
+def inline_yaml(value: Any) -> str:
+    """A value as one line of YAML, as an editor writes it after `key: ` (also in the field reference)."""
     dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000, sort_keys=False)
     return dumped.removesuffix("\n").removesuffix("\n...").strip()

@@ -12,9 +12,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from kunskapsarena.index.arena import Arena
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
-from kunskapsarena.model.fields import field_names
+from kunskapsarena.model.field_specs import FieldSpec, field_names, field_of, nested_models
 from kunskapsarena.model.models import Person
 from kunskapsarena.model.slugs import SLUG_PATTERN
 from kunskapsarena.model.taxonomy import PEOPLE_FILE
@@ -28,7 +30,7 @@ PLACEHOLDER_DATE = "ÅÅÅÅ-MM-DD"
 def front_matter_schema(ctype: ContentType, arena: Arena) -> dict[str, Any]:
     schema = ctype.model.model_json_schema()
     schema["properties"] = {name: schema["properties"][name] for name in field_names(ctype.model)}
-    _annotate(schema, arena)
+    _annotate(schema, ctype.model, arena)
     return {
         "$schema": DIALECT,
         **schema,
@@ -41,7 +43,7 @@ def front_matter_schema(ctype: ContentType, arena: Arena) -> dict[str, Any]:
 def people_schema(arena: Arena) -> dict[str, Any]:
     """data/people.yml: person id → Person."""
     person = Person.model_json_schema()
-    _annotate(person, arena)
+    _annotate(person, Person, arena)
     definitions = person.pop("$defs", {})
     return {
         "$schema": DIALECT,
@@ -75,19 +77,21 @@ def dumps(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def _annotate(schema: dict[str, Any], arena: Arena) -> None:
+def _annotate(schema: dict[str, Any], model: type[BaseModel], arena: Arena) -> None:
     """Vocabularies and references as enums/examples, on every object in the schema."""
-    objects = [schema, *schema.get("$defs", {}).values()]
-    for node in objects:
-        for prop in node.get("properties", {}).values():
-            _annotate_property(prop, arena)
+    # pydantic names each sub-model's definition after its class.
+    models = {sub.__name__: sub for sub in nested_models(model)}
+    objects = [(model, schema), *((models[name], node) for name, node in schema.get("$defs", {}).items())]
+    for holder, node in objects:
+        for name, prop in node.get("properties", {}).items():
+            _annotate_property(prop, field_of(holder, name), arena)
 
 
-def _annotate_property(prop: dict[str, Any], arena: Arena) -> None:
+def _annotate_property(prop: dict[str, Any], spec: FieldSpec, arena: Arena) -> None:
     if prop.get("description") == "":
         del prop["description"]
-    example = prop.get("x-example")
-    vocabulary, target = prop.get("x-vocabulary"), prop.get("x-ref")
+    example = prop.get("x-example")   # as pydantic wrote it (keys sorted), not spec.example
+    vocabulary, target = spec.vocabulary, spec.ref
     # Placeholders such as 'person-id' or ÅÅÅÅ-MM-DD are for the scaffold, not examples.
     if example not in (None, []) and PLACEHOLDER_DATE not in json.dumps(example, ensure_ascii=False) \
             and not (vocabulary or target):
@@ -102,7 +106,7 @@ def _annotate_property(prop: dict[str, Any], arena: Arena) -> None:
     if not values:
         return
     scalar = _scalar_node(prop)
-    if vocabulary or (target == "person" and not prop.get("x-names-allowed")):
+    if vocabulary or (target == "person" and not spec.names_allowed):
         scalar["enum"] = values
     else:
         scalar["examples"] = values

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from kunskapsarena.check.messages import nested_model
 from kunskapsarena.generate.html_parts import GeneratedPage, render_page
 from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CONTENT_TYPES
+from kunskapsarena.model.field_specs import field_at
 
 if TYPE_CHECKING:
     from kunskapsarena.generate.site_info import SiteInfo
@@ -38,12 +38,8 @@ def person_roles(arena: Arena, pid: str) -> list[tuple[str, list[Record]]]:
 @cache
 def reverse_label(model: type[BaseModel], dotted: str) -> str:
     """The `reverse` label of a (possibly nested) reference field, else its title."""
-    *parents, name = dotted.split(".")
-    for part in parents:
-        model = nested_model(model.model_fields[part].annotation)
-    info = model.model_fields[name]
-    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    return extra.get("x-reverse") or info.title or name
+    spec = field_at(model, dotted.split("."))
+    return spec.reverse or spec.title or spec.name
 
 
 def contacts_page(arena: Arena, site: SiteInfo) -> dict[str, GeneratedPage | str]:
