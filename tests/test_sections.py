@@ -36,16 +36,16 @@ NOT_IN_NAV_BEFORE = ["/metoder/*.md", "/exempel/*.md", "/evenemang/*.md", "/proj
                      "/utbildningar/*.md", "/taggar/*.md", "/organisationer/*.md"]
 
 # A throwaway content type, shaped like a method, added by a test only.
-TOOL = ContentType(name="tool", model=METHOD.model, folder="tools", section="verktyg", label="Verktyg",
-                   plural_label="Verktygslåda", count_noun="verktyg")
-TOOL_SPEC = PageSpec(
-    TOOL, "method.md.j2",
+CHECKLIST = ContentType(name="checklist", model=METHOD.model, folder="checklists", section="checklistor",
+                        label="Checklista", plural_label="Checklistor", count_noun="checklistor")
+CHECKLIST_SPEC = PageSpec(
+    CHECKLIST, "method.md.j2",
     links=(Links("related", "related", METHOD),),
     backlinks=(Backlinks("used_in", sources=(CASE,)), Backlinks("also_in", excluded=(CASE, METHOD))),
-    context=lambda arena, tool, site: {"used_together": []},
+    context=lambda arena, checklist, site: {"used_together": []},
     indexes=(IndexPage("per-fas.md", "methods_index.md.j2", items="methods", groups="by_phase",
                        grouping=ByVocabulary("phases", "phases")),),
-    nav=NavPlace("Verktygslåda", 35))
+    nav=NavPlace("Checklistor", 35))
 
 
 @pytest.fixture(scope="module")
@@ -78,14 +78,14 @@ def test_a_section_the_site_owner_lists_is_not_added_twice():
 
 
 def test_without_the_marker_the_sections_go_last_and_without_a_nav_mkdocs_makes_its_own():
-    placed = with_sections([{"Start": "index.md"}], nav_sections())
-    assert placed == [{"Start": "index.md"}, *NAV_BEFORE[1:6]]
+    sections = with_sections(["arena:sections"], nav_sections())
+    assert with_sections([{"Start": "index.md"}], nav_sections()) == [{"Start": "index.md"}, *sections]
     assert with_sections(None, nav_sections()) is None
 
 
 def test_the_marker_may_stand_inside_a_section():
-    placed = with_sections([{"Innehåll": ["arena:sections"]}], nav_sections())
-    assert placed == [{"Innehåll": NAV_BEFORE[1:6]}]
+    sections = with_sections(["arena:sections"], nav_sections())
+    assert with_sections([{"Innehåll": ["arena:sections"]}], nav_sections()) == [{"Innehåll": sections}]
 
 
 def test_the_site_owners_not_in_nav_comes_after_the_sections_and_may_take_a_page_back():
@@ -96,17 +96,23 @@ def test_the_site_owners_not_in_nav_comes_after_the_sections_and_may_take_a_page
 
 
 def test_a_new_content_type_gets_its_pages_nav_entry_and_not_in_nav_from_its_spec_alone(demo):
-    specs = (*PAGE_SPECS, TOOL_SPEC)
-    tools = {slug: dataclasses.replace(method, type=TOOL) for slug, method in demo.records[METHOD.name].items()}
-    arena = Arena(demo.root, demo.taxonomy, records={**demo.records, TOOL.name: tools})
-    pages = type_pages(arena, SiteInfo(url="", today=TODAY), (TOOL_SPEC,))
-    assert set(pages) == {f"verktyg/{slug}.md" for slug in tools} | {"verktyg/per-fas.md"}
-    kundresa = pages["verktyg/kundresa.md"]
+    specs = (*PAGE_SPECS, CHECKLIST_SPEC)
+    checklists = {slug: dataclasses.replace(method, type=CHECKLIST)
+                  for slug, method in demo.records[METHOD.name].items()}
+    arena = Arena(demo.root, demo.taxonomy, records={**demo.records, CHECKLIST.name: checklists})
+    pages = type_pages(arena, SiteInfo(url="", today=TODAY), (CHECKLIST_SPEC,))
+    assert set(pages) == {f"checklistor/{slug}.md" for slug in checklists} | {"checklistor/per-fas.md"}
+    kundresa = pages["checklistor/kundresa.md"]
     assert "Kundresa" in (kundresa if isinstance(kundresa, str) else kundresa.markdown)
 
-    placed = with_sections(load_config(config_file=str(REPO / "mkdocs.yml")).nav, nav_sections(specs))
-    assert placed == [*NAV_BEFORE[:4], {"Verktygslåda": "verktyg/index.md"}, *NAV_BEFORE[4:]]
-    assert pages_kept_out_of_nav(specs) == [*NOT_IN_NAV_BEFORE[:6], "/verktyg/*.md", *NOT_IN_NAV_BEFORE[6:]]
+    nav = load_config(config_file=str(REPO / "mkdocs.yml")).nav
+    placed = with_sections(nav, nav_sections(specs))
+    today = with_sections(nav, nav_sections())
+    # After the entry holding the trainings (order 31), before the one holding projects (40).
+    events = next(i for i, entry in enumerate(today) if "utbildningar/index.md" in str(entry))
+    assert placed == [*today[:events + 1], {"Checklistor": "checklistor/index.md"}, *today[events + 1:]]
+    patterns = pages_kept_out_of_nav()
+    assert pages_kept_out_of_nav(specs) == [*patterns[:-2], "/checklistor/*.md", *patterns[-2:]]
 
 
 def test_every_type_page_the_specs_name_is_generated(demo):
@@ -120,6 +126,6 @@ def test_every_type_page_the_specs_name_is_generated(demo):
 
 def test_backlinks_admit_their_sources_but_not_the_excluded():
     also_in = Backlinks("also_in", excluded=(CASE, METHOD))
-    assert not also_in.admits(CASE) and not also_in.admits(METHOD) and also_in.admits(TOOL)
-    assert Backlinks("used_in", sources=(CASE,)).admits(CASE) and not Backlinks("x", sources=(CASE,)).admits(TOOL)
+    assert not also_in.admits(CASE) and not also_in.admits(METHOD) and also_in.admits(CHECKLIST)
+    assert Backlinks("used_in", sources=(CASE,)).admits(CASE) and not Backlinks("x", sources=(CASE,)).admits(CHECKLIST)
 
