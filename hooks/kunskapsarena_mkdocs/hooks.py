@@ -27,6 +27,7 @@ from kunskapsarena.generate.escape import inert
 from kunskapsarena.generate.html_parts import GeneratedPage
 from kunskapsarena.generate.outputs import site_outputs
 from kunskapsarena.generate.pages.print_deck import DECK_PAGE, fill_deck
+from kunskapsarena.generate.pages.sections import nav_sections, pages_kept_out_of_nav
 from kunskapsarena.generate.pages.statement import audit_summary, read_audit, render_statement, source_digest
 from kunskapsarena.generate.site_info import SiteInfo
 from kunskapsarena.model.problems import errors
@@ -38,6 +39,7 @@ from kunskapsarena.source.settings_file import settings_document
 from kunskapsarena.source.workers import worker_count
 from kunskapsarena_mkdocs.authors import material_authors
 from kunskapsarena_mkdocs.material import blog_setup_problems
+from kunskapsarena_mkdocs.nav import with_pages_kept_out, with_sections
 from kunskapsarena_mkdocs.sitebuild import write_failure
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
@@ -95,7 +97,15 @@ def on_config(config):
     global _policy
     _policy = site_policy(settings.model_dump(), live_reload=_serving)
     _configure_blog(config, arena)
+    _place_sections(config)
     return config
+
+
+# The content types' sections come from their page specs, not from mkdocs.yml:
+# a new type is in the nav, and its item pages out of it, without editing it.
+def _place_sections(config) -> None:
+    config.nav = with_sections(config.nav, nav_sections())
+    config.not_in_nav = with_pages_kept_out(config.not_in_nav, pages_kept_out_of_nav())
 
 
 def _configure_blog(config, arena: Arena) -> None:

@@ -25,11 +25,11 @@ WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{device}{n}" for device in ("com", "lpt") for n in range(1, 10)])
 
 # Pages and folders the builders make inside a section (docs paths; see the
-# builder named in each comment). Every section also has its own index page.
+# page spec or builder named in each comment). Every section also has its own index page.
 _GENERATED = (
-    f"{METHOD.section}/per-fas.md",               # render.render_pages
+    f"{METHOD.section}/per-fas.md",               # sections.PAGE_SPECS (method)
     f"{METHOD.section}/skriv-ut.md",              # print_deck.DECK_PAGE
-    f"{CASE.section}/per-organisation.md",        # render.render_pages
+    f"{CASE.section}/per-organisation.md",        # sections.PAGE_SPECS (case)
     f"{EVENT.section}/kalender.ics",              # event_pages.FEED_URI
     f"{EVENT.section}/ics/",                      # event_pages.ics_uri: one calendar file per event
     f"{IDEA.section}/foresla.md",                 # idea_pages.SUBMIT_URI

@@ -17,34 +17,31 @@ from kunskapsarena.generate.data.opendata import open_data_files
 from kunskapsarena.generate.editors.cms import cms_files
 from kunskapsarena.generate.editors.fieldref import field_reference
 from kunskapsarena.generate.pages.contacts import contacts_page
-from kunskapsarena.generate.pages.event_pages import event_pages
 from kunskapsarena.generate.pages.explorer import explorer_pages
-from kunskapsarena.generate.pages.idea_pages import idea_pages
+from kunskapsarena.generate.pages.item_pages import pages_of, pages_of_each_type_but
 from kunskapsarena.generate.pages.print_deck import print_deck
-from kunskapsarena.generate.pages.project_pages import project_pages
 from kunskapsarena.generate.pages.redirects import redirect_pages
-from kunskapsarena.generate.pages.training_pages import training_pages
 from kunskapsarena.generate.pages.vocabulary_pages import vocabulary_pages
 from kunskapsarena.index.arena import Arena
+from kunskapsarena.model.content_types import CASE, METHOD
 from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork, fork_pool
 
 from .html_parts import GeneratedPage
-from .render import render_pages
 from .site_info import SiteInfo
 
 Output = str | bytes | GeneratedPage
 Builder = Callable[[Arena, SiteInfo], dict[str, Output]]
 
+# Pages reach MkDocs in this order, which is the order of its sitemap and search
+# index: methods' and cases' pages come before the field reference, every other
+# type's after it, each type's by its own builder.
 BUILDERS: list[Builder] = [
-    render_pages,
+    pages_of(METHOD, CASE),
     field_reference,
     redirect_pages,
     cms_files,
-    event_pages,
+    *pages_of_each_type_but(METHOD, CASE),
     calendar_files,
-    project_pages,
-    idea_pages,
-    training_pages,
     contacts_page,
     explorer_pages,
     open_data_files,
@@ -79,7 +76,7 @@ def _run_builders(arena: Arena, site: SiteInfo, workers: int) -> list[dict[str, 
     _ = arena.graph   # built once, before the fork, rather than in every worker
     _shared = (arena, site)
     try:
-        # Builders are taken in list order: the largest (render_pages) goes first.
+        # Builders are taken in list order: the largest (methods' and cases' pages) goes first.
         with fork_pool(workers) as pool:
             return list(pool.map(_run_builder, range(len(BUILDERS))))
     finally:

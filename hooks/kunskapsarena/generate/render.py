@@ -1,6 +1,6 @@
-"""Generated pages: item pages and section indexes as Markdown, from the records.
+"""The page templates' environment, and the filters that format values and links for them.
 
-The output is Markdown whose generated parts (fact cards, lists of links,
+Pages are Markdown whose generated parts (fact cards, lists of links,
 contacts) are finished HTML kept beside it (html_parts.py), so any Markdown
 site engine can take it; the MkDocs adapter puts the parts in after conversion.
 """
@@ -8,75 +8,21 @@ site engine can take it; the MkDocs adapter puts the parts in after conversion.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from kunskapsarena.index.arena import Arena, Record
-from kunskapsarena.index.related import used_together
-from kunskapsarena.model.content_types import CASE, METHOD
 from kunskapsarena.model.engine import current_engine
 from kunskapsarena.model.fields import Range
 from kunskapsarena.model.vocabulary_urls import organisation_page_uri, tag_page_uri
 
 from . import escape, swedish
-from .html_parts import GeneratedPage, marked_body, render_page
+from .html_parts import marked_body
 from .site_urls import href, page_url, url_href
 
-if TYPE_CHECKING:
-    from .site_info import SiteInfo
-
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-def render_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, str | GeneratedPage]:
-    """Item pages and section indexes: docs-relative path → page."""
-    env = environment(arena)
-    pages: dict[str, str] = {}
-    methods = arena.of_type(METHOD)
-    cases = arena.of_type(CASE)
-    for method in methods:
-        pages[method.page_uri] = render_page(env.get_template("method.md.j2"),
-            page_uri=method.page_uri, item=method, data=method.data,
-            used_in=arena.graph.referrers(METHOD.name, method.slug, source_type=CASE.name),
-            # Projects, ideas, trainings … that name the method (any type but cases and methods).
-            also_in=[r for r in arena.graph.referrers(METHOD.name, method.slug)
-                     if r.type.name not in (CASE.name, METHOD.name)],
-            related=[arena.get(METHOD, slug) for slug in method.data.related],
-            used_together=used_together(arena, method))
-    for case in cases:
-        pages[case.page_uri] = render_page(env.get_template("case.md.j2"),
-            page_uri=case.page_uri, item=case, data=case.data,
-            methods=[arena.get(METHOD, slug) for slug in case.data.methods])
-    # The section start pages are the explorers (explorer.py); these are their grouped views.
-    index_uri = f"{METHOD.section}/per-fas.md"
-    pages[index_uri] = render_page(env.get_template("methods_index.md.j2"),
-        page_uri=index_uri, methods=methods, by_phase=_methods_by_phase(arena, methods))
-    index_uri = f"{CASE.section}/per-organisation.md"
-    pages[index_uri] = render_page(env.get_template("cases_index.md.j2"),
-        page_uri=index_uri, cases=cases, by_organisation=_cases_by_organisation(arena, cases))
-    return pages
-
-
-def _methods_by_phase(arena: Arena, methods: list[Record]) -> list[tuple[str, list[Record]]]:
-    groups = []
-    for phase_id, label in arena.taxonomy.ids("phases").items():
-        members = sorted((m for m in methods if phase_id in m.data.phases), key=lambda m: m.title.casefold())
-        if members:
-            groups.append((label, members))
-    return groups
-
-
-def _cases_by_organisation(arena: Arena, cases: list[Record]) -> list[tuple[str, list[Record]]]:
-    grouped: dict[str, list[Record]] = defaultdict(list)
-    for case in cases:
-        grouped[case.data.organisation].append(case)
-    ordered = sorted(grouped.items(), key=lambda item: arena.taxonomy.organisation_name(item[0]).casefold())
-    return [(arena.taxonomy.organisation_name(org), sorted(members, key=lambda c: (-c.data.year, c.title)))
-            for org, members in ordered]
 
 
 def environment(arena: Arena) -> Environment:

@@ -1,4 +1,4 @@
-"""Event pages and the events overview: upcoming and past, relative to the build date."""
+"""What event pages need beyond their spec: upcoming and past relative to the build date, programme days."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime as dt
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import EVENT
 
@@ -47,15 +46,11 @@ def programme_days(event: Record) -> list[tuple[dt.date, list[dict]]]:
     return [(day, list(group)) for day, group in groupby(items, key=lambda i: i["start"].date())]
 
 
-def event_pages(arena: Arena, site: SiteInfo) -> dict[str, str]:
-    env = environment(arena)
-    pages = {}
-    for event in arena.of_type(EVENT):
-        pages[event.page_uri] = env.get_template("event.md.j2").render(
-            page_uri=event.page_uri, item=event, data=event.data, days=programme_days(event),
-            several_days=event.data.start.date() != event.data.end.date(),
-            past=not is_upcoming(event, site.today), ics=ics_uri(event))
-    pages[INDEX_URI] = env.get_template("events_index.md.j2").render(
-        page_uri=INDEX_URI, upcoming=upcoming_events(arena, site.today), past=past_events(arena, site.today),
-        feed=FEED_URI, today=site.today)
-    return pages
+def item_context(arena: Arena, event: Record, site: SiteInfo) -> dict:
+    return {"days": programme_days(event), "several_days": event.data.start.date() != event.data.end.date(),
+            "past": not is_upcoming(event, site.today), "ics": ics_uri(event)}
+
+
+def index_context(arena: Arena, site: SiteInfo) -> dict:
+    return {"upcoming": upcoming_events(arena, site.today), "past": past_events(arena, site.today),
+            "feed": FEED_URI, "today": site.today}

@@ -1,4 +1,4 @@
-"""The idea pipeline: an overview by stage with counts, one page per idea, and how to suggest one."""
+"""The idea pipeline by stage, and the page on how to suggest an idea (the rest is the ideas' page spec)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from urllib.parse import quote
 from kunskapsarena.generate.editors.scaffold import render_scaffold
 from kunskapsarena.generate.render import environment
 from kunskapsarena.index.arena import Arena, Record
-from kunskapsarena.model.content_types import CASE, IDEA, METHOD, PROJECT
+from kunskapsarena.model.content_types import IDEA
 from kunskapsarena.model.models import IDEA_STAGES
+from kunskapsarena.model.page_specs import ByVocabulary, Group
 from kunskapsarena.model.settings import IdeaSubmissionSettings
 
 if TYPE_CHECKING:
@@ -17,38 +18,33 @@ if TYPE_CHECKING:
 
 INDEX_URI = f"{IDEA.section}/index.md"
 SUBMIT_URI = f"{IDEA.section}/foresla.md"
+# Every stage in pipeline order with its ideas (newest activity first), empty stages included.
+PIPELINE = ByVocabulary("status", IDEA_STAGES, sort=lambda i: (i.data.history[-1].date, i.slug), reverse=True,
+                        keep_empty=True)
 
 
-def pipeline(arena: Arena) -> list[tuple[str, str, list[Record]]]:
-    """Every stage in pipeline order with its ideas (newest activity first), empty stages included."""
-    ideas = arena.of_type(IDEA)
-    return [(stage, label, sorted((i for i in ideas if i.data.status == stage),
-                                  key=lambda i: (i.data.history[-1].date, i.slug), reverse=True))
-            for stage, label in IDEA_STAGES.items()]
+def pipeline(arena: Arena) -> list[Group]:
+    return PIPELINE.groups(arena.taxonomy, arena.of_type(IDEA))
 
 
 def pipeline_counts(arena: Arena) -> list[tuple[str, str, int]]:
     return [(stage, label, len(members)) for stage, label, members in pipeline(arena)]
 
 
-def idea_pages(arena: Arena, site: SiteInfo) -> dict[str, str]:
-    env = environment(arena)
-    pages = {}
-    for idea in arena.of_type(IDEA):
-        pages[idea.page_uri] = env.get_template("idea.md.j2").render(
-            page_uri=idea.page_uri, item=idea, data=idea.data, stages=IDEA_STAGES,
-            methods=[arena.get(METHOD, slug) for slug in idea.data.methods],
-            cases=[arena.get(CASE, slug) for slug in idea.data.cases],
-            projects=arena.graph.referrers(IDEA.name, idea.slug, source_type=PROJECT.name))
-    pages[INDEX_URI] = env.get_template("ideas_index.md.j2").render(
-        page_uri=INDEX_URI, stages=pipeline(arena), total=len(arena.of_type(IDEA)), submit=SUBMIT_URI)
+def item_context(arena: Arena, idea: Record, site: SiteInfo) -> dict:
+    return {"stages": IDEA_STAGES}
+
+
+def index_context(arena: Arena, site: SiteInfo) -> dict:
+    return {"total": len(arena.of_type(IDEA)), "submit": SUBMIT_URI}
+
+
+def submission_page(arena: Arena, site: SiteInfo) -> dict[str, str]:
     # The template keeps ÅÅÅÅ-MM-DD: the idea is sent long after the build, and the page
     # must not change with the build date (reproducible builds).
     submission = submission_links(site.settings.idea_submission)
-    pages[SUBMIT_URI] = env.get_template("idea_submit.md.j2").render(
-        page_uri=SUBMIT_URI, template=render_scaffold(IDEA, "Min idé", None), index=INDEX_URI,
-        **submission)
-    return pages
+    return {SUBMIT_URI: environment(arena).get_template("idea_submit.md.j2").render(
+        page_uri=SUBMIT_URI, template=render_scaffold(IDEA, "Min idé", None), index=INDEX_URI, **submission)}
 
 
 def submission_links(settings: IdeaSubmissionSettings) -> dict[str, str | None]:
