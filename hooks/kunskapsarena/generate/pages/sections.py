@@ -62,7 +62,7 @@ PAGE_SPECS: tuple[PageSpec, ...] = (
         indexes=(IndexPage("per-organisation.md", "cases_index.md.j2", items="cases", groups="by_organisation",
                            grouping=ByOrganisation("organisation", sort=lambda c: (-c.data.year, c.title))),),
         nav=NavPlace("Goda exempel", 20)),
-    # Posts are pages of Material's blog plugin: only their place in the nav is ours.
+    # Posts are the editors' own pages, published by the engine's blog (engine.py): only their nav place is ours.
     PageSpec(POST, None, nav=NavPlace("Blogg", 50)),
     PageSpec(
         EVENT, "event.md.j2",
