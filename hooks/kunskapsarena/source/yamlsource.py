@@ -3,7 +3,9 @@
 Editors get `path:line` in every message, so the loader records where each
 key and list item stands. It also makes YAML friendlier to non-programmers:
 only `true`/`false` are booleans (not `no`, `on`, `ja`), `10:30` stays a time
-string instead of the YAML 1.1 base-60 number 630, an impossible date such as
+string instead of the YAML 1.1 base-60 number 630, a number with a decimal point
+stays the text written (`13.00` is a time in Swedish, not the float 13.0; the
+field's type in model/notation.py reads it), an impossible date such as
 2026-02-30 stays a string (so validation can name it) and a key written twice
 is reported instead of silently dropping the first value.
 
@@ -43,7 +45,6 @@ except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels we pin
 Location = tuple[str | int, ...]
 
 _INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$")
-_FLOAT = re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
@@ -52,7 +53,8 @@ _REPLACED_OR_DROPPED = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag
 
 
 class _FriendlyResolver(Resolver):
-    """YAML 1.1 resolution without base-60 numbers and yes/no/on/off booleans;
+    """YAML 1.1 resolution without base-60 numbers, yes/no/on/off booleans and floats
+    (no field holds a fraction; `13.00` and `1.000` mean a time and a thousand to Swedes);
     `<<` (merge) and `=` (value) are plain text too."""
 
     yaml_implicit_resolvers = {
@@ -65,7 +67,6 @@ class _FriendlyResolver(Resolver):
 
 _FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
 _FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
-_FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
 _STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVED_BY_FIRST_CHAR = {first: resolvers for first, resolvers in _FriendlyResolver.yaml_implicit_resolvers.items()}
 _SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode

@@ -1,0 +1,158 @@
+"""Issue 14: if check passes, the strict build passes and every page shows what the editor wrote;
+if check fails, each mistake gives one message at its line that says how to fix it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
+
+from conftest import BUILD_EPOCH, MINIMAL, TODAY, ArenaDir, copy_small_project
+from kunskapsarena import load_arena
+
+EVENT_FILE = "events/innovationsdagen.md"
+
+# Times as Swedes write them: unquoted, with a full stop or a colon, one-digit hours.
+SWEDISH_TIMES_EVENT = """---
+title: Tider på svenska
+summary: Ett evenemang med klockslag som svenskar skriver dem.
+start: 2026-11-30 9.00
+end: 2026-11-30 16.00
+format: digitalt
+organiser: lulea-kommun
+programme:
+  - time: 9.00
+    end: 10:00
+    title: Välkommen
+  - time: 13.00
+    end: 13:45
+    title: Efter lunch
+  - time: 14:30
+    title: Avslutning
+contacts: [eva-berg]
+---
+
+## Om evenemanget
+
+Klockslag som de skrivs.
+"""
+
+
+# --- 1. silent changes: times, dates, numbers, yes/no --------------------------
+
+def test_swedish_times_are_read_as_written(typed: ArenaDir):
+    typed.write("events/tider.md", SWEDISH_TIMES_EVENT)
+    arena = load_arena(typed.root, today=TODAY)
+    assert arena.problems == []
+    event = arena.records["event"]["tider"].data
+    assert (f"{event.start:%Y-%m-%d %H:%M}", f"{event.end:%H:%M}") == ("2026-11-30 09:00", "16:00")
+    assert [(f"{p.time:%H:%M}", p.end and f"{p.end:%H:%M}") for p in event.programme] == [
+        ("09:00", "10:00"), ("13:00", "13:45"), ("14:30", None)]
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("13.3", "'13.3' är ingen giltig tid (minuterna skrivs med två siffror: 13:30 eller 13:03)"),
+    ("25.00", "'25.00' är ingen giltig tid: timmen ska vara 0–23 (skriv TT:MM, t.ex. 13:00 eller 13.00)"),
+    ("13", "13 är ingen giltig tid: minuterna saknas (skriv 13:00)"),
+    ("0900", "'0900' är ingen giltig tid (skriv 09:00)"),
+])
+def test_a_time_that_is_not_one_names_what_was_written(typed: ArenaDir, written: str, message: str):
+    typed.replace(EVENT_FILE, 'time: "10:00"', f"time: {written}")
+    assert typed.problems() == [f"{EVENT_FILE}:15: programme[1].time: {message}"]
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("2026-10-22", "'2026-10-22' saknar klockslag (skriv t.ex. 2026-10-22 09:00)"),
+    ("2026-10-22 9.3", "'2026-10-22 9.3' är ingen giltig tidpunkt (skriv 2026-10-22 TT:MM)"),
+    ("2026-10-2 9.00", "'2026-10-2 9.00' är ingen giltig tidpunkt (skriv 2026-10-02 09:00)"),
+])
+def test_an_event_start_that_is_not_a_time_names_what_was_written(typed: ArenaDir, written: str, message: str):
+    typed.replace(EVENT_FILE, "start: 2026-10-22 09:00", f"start: {written}")
+    assert typed.problems() == [f"{EVENT_FILE}:4: start: {message}"]
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("2026-1-5", "'2026-1-5': månad och dag skrivs med två siffror (skriv 2026-01-05)"),
+    ("5/1 2026", "'5/1 2026' kan läsas på flera sätt (dag/månad eller månad/dag) "
+                 "(skriv 2026-01-05 om du menar 5 januari)"),
+    ("5 januari 2026", "'5 januari 2026' är inget datum i formen ÅÅÅÅ-MM-DD (skriv 2026-01-05)"),
+    ("2026/01/05", "'2026/01/05' är inget datum i formen ÅÅÅÅ-MM-DD (skriv 2026-01-05)"),
+    ("20260105", "20260105 är inget giltigt datum (skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-01)"),
+])
+def test_a_date_not_written_as_iso_gets_the_form_to_copy(arena: ArenaDir, written: str, message: str):
+    arena.replace("methods/kundresa.md", "updated: 2026-01-10", f"updated: {written}")
+    assert arena.problems() == [f"methods/kundresa.md:20: updated: {message}"]
+
+
+def test_numbers_with_spaces_are_accepted_and_separators_refused(typed: ArenaDir):
+    project = "projects/ny-e-tjanst.md"
+    text = typed.read(project)
+    amount = next(line for line in text.splitlines() if "amount:" in line)
+    typed.replace(project, amount, amount.split("amount:")[0] + "amount: 1 500 000")
+    arena = load_arena(typed.root, today=TODAY)
+    assert arena.problems == []
+    assert arena.records["project"]["ny-e-tjanst"].data.funding[0].amount == 1_500_000
+    typed.replace(project, "amount: 1 500 000", "amount: 1.500")
+    line = typed.read(project).splitlines().index(amount.split("amount:")[0] + "amount: 1.500") + 1
+    assert typed.problems() == [
+        f"{project}:{line}: funding[0].amount: '1.500' kan läsas både som ett decimaltal och som 1500 "
+        "(skriv 1500; tusental kan skiljas med mellanslag: 1 500)"]
+
+
+def test_a_decimal_where_a_whole_number_belongs_is_refused(arena: ArenaDir):
+    arena.replace("methods/kundresa.md", "  min: 60", "  min: 1,5")
+    assert arena.problems() == [
+        "methods/kundresa.md:6: duration.min: '1,5' är inget heltal (här behövs ett heltal utan decimaler, t.ex. 30)"]
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("ja", "'ja' förstås inte här (skriv true; temat som bygger bloggen läser fältet själv och förstår "
+           "bara true och false)"),
+    ("Nej", "'Nej' förstås inte här (skriv false; temat som bygger bloggen läser fältet själv och förstår "
+            "bara true och false)"),
+    ("1", "ska vara true eller false, inte 1 (skriv true (ja) eller false (nej))"),
+])
+def test_yes_no_words_the_theme_cannot_read_are_refused(arena: ArenaDir, written: str, message: str):
+    post = "blog/posts/forsta-inlagget.md"
+    arena.replace(post, "date: 2026-04-01", f"date: 2026-04-01\ndraft: {written}")
+    assert arena.problems() == [f"{post}:4: draft: {message}"]
+
+
+def test_yes_and_true_mean_the_same(arena: ArenaDir):
+    post = "blog/posts/forsta-inlagget.md"
+    arena.replace(post, "date: 2026-04-01", "date: 2026-04-01\npin: yes")
+    arena_ = load_arena(arena.root, today=TODAY)
+    assert arena_.problems == [] and arena_.records["post"]["forsta-inlagget"].data.pin is True
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """One real `arena build --strict` of the small project with Swedish times in an event."""
+    root = copy_small_project(tmp_path_factory.mktemp("contract") / "arena")
+    shutil.copytree(MINIMAL.parent / "types", root, dirs_exist_ok=True)
+    (root / "events" / "tider.md").write_text(SWEDISH_TIMES_EVENT, encoding="utf-8")
+    site = root.parent / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    done = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "build",
+                           "--site-dir", str(site)], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site
+
+
+@pytest.mark.build
+def test_swedish_times_reach_the_page_and_the_calendar(built: Path):
+    page = BeautifulSoup((built / "evenemang" / "tider" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    text = page.select_one("article.md-content__inner").get_text(" ", strip=True)
+    assert "09.00" in text and "13.00" in text and "14.30" in text and "00.00" not in text
+    [vevent] = Calendar.from_ical((built / "evenemang" / "ics" / "tider.ics").read_bytes()).walk("VEVENT")
+    assert vevent.decoded("DTSTART").isoformat() == "2026-11-30T09:00:00+01:00"
+    assert vevent.decoded("DTEND").isoformat() == "2026-11-30T16:00:00+01:00"
+    description = str(vevent["DESCRIPTION"])
+    assert "09.00–10.00 Välkommen" in description and "13.00–13.45 Efter lunch" in description
+    assert "14.30 Avslutning" in description
