@@ -156,3 +156,62 @@ def test_swedish_times_reach_the_page_and_the_calendar(built: Path):
     description = str(vevent["DESCRIPTION"])
     assert "09.00–10.00 Välkommen" in description and "13.00–13.45 Efter lunch" in description
     assert "14.30 Avslutning" in description
+
+
+# --- 2. typography: typographic quotes, NFD, look-alike suggestions ------------
+
+@pytest.mark.parametrize("quoted", ["”Kundresa”", "“Kundresa”", "«Kundresa»", "„Kundresa“"])
+def test_a_value_in_typographic_quotes_asks_for_straight_ones(arena: ArenaDir, quoted: str):
+    arena.replace("methods/kundresa.md", "title: Kundresa", f"title: {quoted}")
+    assert arena.problems() == [
+        f"methods/kundresa.md:2: title: {quoted} står inom typografiska citattecken ({quoted[0]}…{quoted[-1]}); "
+        "YAML tar inte bort dem, så de skulle synas på sidan "
+        f"(skriv raka citattecken: title: \"Kundresa\"; ska citattecknen synas, skriv title: '{quoted}')"]
+
+
+def test_typographic_quotes_are_one_message_not_also_an_unknown_value(arena: ArenaDir):
+    arena.replace("methods/kundresa.md", "difficulty: medel", "difficulty: ”medel”")
+    arena.replace("methods/kundresa.md", "contacts: [eva-berg]", "contacts: [”eva-berg”]")
+    problems = arena.problems()
+    assert [p.split(": ")[1] for p in problems] == ["difficulty", "contacts[0]"]
+    assert all("typografiska citattecken" in p for p in problems)
+
+
+def test_quotes_meant_to_show_and_quotations_inside_a_value_pass(arena: ArenaDir):
+    arena.replace("methods/kundresa.md", "title: Kundresa", "title: '”Kundresa”'")
+    arena.replace("methods/kundresa.md", "summary: Kartlägg", "summary: ”Kartlägg” och ”förstå” tjänsten")
+    assert arena.problems() == []
+
+
+def test_a_colon_inside_typographic_quotes_gets_the_straight_quotes_hint(arena: ArenaDir):
+    arena.replace("methods/kundresa.md", "title: Kundresa", "title: ”Kundresa: så gör du”")
+    assert arena.problems() == [
+        "methods/kundresa.md:2: front matter: ogiltig YAML: ett kolon (:) i ett värde inom typografiska "
+        "citattecken (” “ « »), som YAML inte känner igen; byt dem mot raka citattecken, "
+        "t.ex. title: \"Metod: så gör du\""]
+
+
+def test_typographic_quotes_in_data_files(arena: ArenaDir):
+    people = arena.read("data/people.yml")
+    name_line = next(line for line in people.splitlines() if "name:" in line)
+    arena.replace("data/people.yml", name_line, name_line.split("name:")[0] + "name: ”Eva Berg”")
+    line = arena.read("data/people.yml").splitlines().index(name_line.split("name:")[0] + "name: ”Eva Berg”") + 1
+    problems = arena.problems()
+    assert [p for p in problems if "typografiska" in p] == [p for p in problems if "[varning]" not in p]
+    assert problems[0].startswith(f"data/people.yml:{line}: eva-berg.name: ”Eva Berg” står inom typografiska")
+
+
+def test_decomposed_letters_from_macos_are_the_same_letters(arena: ArenaDir):
+    import unicodedata
+
+    text = arena.read("methods/kundresa.md")
+    arena.write("methods/kundresa.md", unicodedata.normalize("NFD", text))
+    assert "förstå" not in arena.read("methods/kundresa.md")   # really decomposed on disk
+    assert arena.problems() == []
+
+
+def test_a_did_you_mean_never_looks_identical(arena: ArenaDir):
+    arena.replace("methods/kundresa.md", "phases: [förstå]", "phases: [förstå\u200b]")
+    assert arena.problems() == [
+        "methods/kundresa.md:4: phases[0]: 'förstå\u200b' finns inte bland förstå, idé, testa "
+        "(värdet ser ut som 'förstå' men innehåller tecknet U+200B ZERO WIDTH SPACE; skriv om det för hand)"]

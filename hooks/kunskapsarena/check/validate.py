@@ -38,6 +38,7 @@ from .html_policy import html_policy_problems
 from .messages import dotted, schema_problems
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
 from .site_pages import site_page_problems
+from .typography import one_message_per_value, typographic_quote_problems
 
 
 def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Arena:
@@ -181,13 +182,15 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
     found += accessibility_problems(source.path, source.body, source.body_line)
     found += html_policy_problems(source.path, source.body, source.body_line, context.get("embed_hosts", ()))
+    quoted = typographic_quote_problems(source.path, source.front)
     try:
         model = ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:
-        return found + schema_problems(exc, ctype.model, source.path, source.front), None
+        found += schema_problems(exc, ctype.model, source.path, source.front)
+        return one_message_per_value(found, quoted), None
     found += [Problem(source.path, source.front.line_of(v.line_loc), dotted(v.loc), v.message, v.hint)
               for v in model.violations(context["today"])]
-    return found, model
+    return one_message_per_value(found, quoted), model
 
 
 def file_name_problems(ctype: ContentType, source: SourceFile, known_slugs: set[str]) -> list[Problem]:
@@ -294,6 +297,7 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
         taxonomy.people = _load_people(root, taxonomy, context, problems)   # people do not depend on it
         return taxonomy
     data = document.data
+    problems += typographic_quote_problems(TAXONOMY_FILE, document)
     # Organisations last: their entries name other vocabularies (a region), checked once those are read.
     for name in sorted(VOCABULARIES, key=lambda vocabulary: vocabulary == "organisations"):
         value = data.get(name)
@@ -430,7 +434,10 @@ def _load_people(root: Path, taxonomy: Taxonomy, context: dict, problems: list[P
         problems.append(exc.problem)
         taxonomy.people_readable = False
         return {}
+    quoted = typographic_quote_problems(PEOPLE_FILE, document)
+    found: list[Problem] = []
     people, taxonomy.person_ids = _typed_entries(document.data, Person, "", PEOPLE_FILE, document,
-                                                 taxonomy, context, problems)
+                                                 taxonomy, context, found)
+    problems += one_message_per_value(found, quoted)
     taxonomy.person_lines = {pid: document.line_of((pid,)) for pid in people}
     return people

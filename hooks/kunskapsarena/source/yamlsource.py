@@ -43,6 +43,8 @@ except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels we pin
 
 
 Location = tuple[str | int, ...]
+# Quotes a word processor or phone types instead of YAML's straight " and '.
+TYPOGRAPHIC_QUOTES = "”“„«»‘’‚"
 
 _INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -156,6 +158,7 @@ class YamlDocument:
 
     data: Any
     root: yaml.Node | None = None
+    typographic: bool = False   # the text has a typographic quote somewhere (check/typography.py looks closer)
     # id(mapping node) → {key: (key node, value node)}, made on first lookup in that mapping,
     # so reporting many problems in a big file (20 000 people) stays linear.
     _keys: dict[int, dict[str, tuple]] = field(default_factory=dict, repr=False)
@@ -229,7 +232,13 @@ def parse_yaml(text: str) -> YamlDocument:
         key, line = loader.duplicates[0]
         raise YamlSyntaxError(line + 1,
                               f"fältet '{key}' står två gånger; ta bort det ena")
-    return YamlDocument(data=data, root=root)
+    return YamlDocument(data=data, root=root, typographic=any(quote in text for quote in TYPOGRAPHIC_QUOTES))
+
+
+def _typographic_value(line: str) -> bool:
+    """`title: ”Metod: så gör du”` or `- ”…`: the value starts with a typographic quote."""
+    value = line.split(":", 1)[1] if re.match(r"^\s*[\w.-]+\s*:", line) else line.lstrip(" -")
+    return value.strip()[:1] in TYPOGRAPHIC_QUOTES if value.strip() else False
 
 
 def _explain(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
@@ -242,6 +251,9 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
         return "YAML-taggar (!!…) är inte tillåtna i innehållsfiler; ta bort taggen"
     if "\t" in bad_line:
         return "tabbtecken går inte i YAML; använd mellanslag för indrag"
+    if "mapping values are not allowed" in problem and _typographic_value(bad_line):
+        return ("ogiltig YAML: ett kolon (:) i ett värde inom typografiska citattecken (” “ « »), som YAML "
+                "inte känner igen; byt dem mot raka citattecken, t.ex. title: \"Metod: så gör du\"")
     if "mapping values are not allowed" in problem:
         return ("ogiltig YAML: ett kolon (:) mitt i ett värde; sätt värdet inom citattecken, "
                 "t.ex. title: \"Metod: så gör du\"")

@@ -1,0 +1,69 @@
+"""Values wrapped in typographic quotes: the editor meant YAML's quotes.
+
+Word processors and phones turn `"` into `”`, `“…”`, `«…»` or `„…“`. YAML only
+knows the straight ones, so `title: ”Tjänstedesign”` would be published with
+the quotes. Such a value is an error at its line that says to type straight
+quotes; a value that should show its quotes is written inside straight ones
+(`title: '”Tjänstedesign”'`) and is left alone. Only whole values written
+without YAML quotes count: `”Tjänstedesign” – en introduktion` is a quotation.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from kunskapsarena.model.problems import Problem
+from kunskapsarena.source.yamlsource import TYPOGRAPHIC_QUOTES, YamlDocument
+
+from .messages import dotted
+
+# Opening quote → the closing quotes that end a value it opens.
+_PAIRS = {"”": "”“", "“": "”“", "„": "“”", "«": "»", "»": "«»", "‘": "’‘", "’": "’", "‚": "‘’"}
+assert set(_PAIRS) <= set(TYPOGRAPHIC_QUOTES)
+
+
+def typographic_quote_problems(path: str, document: YamlDocument, base: tuple = ()) -> list[Problem]:
+    """One problem per plain value wrapped in typographic quotes (none when the text has no such quote)."""
+    if not document.typographic or document.root is None:
+        return []
+    problems: list[Problem] = []
+    stack = [(document.root, base)]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, loc + (str(key.value),)) for key, value in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, loc + (index,)) for index, item in reversed(list(enumerate(node.value))))
+        elif not node.style and isinstance(node.value, str) and wrapped(node.value):   # plain: no YAML quotes
+            problems.append(_problem(path, node, loc))
+    return problems
+
+
+def wrapped(value: str) -> bool:
+    text = value.strip()
+    return len(text) >= 2 and text[-1] in _PAIRS.get(text[0], "") and not _inner_quote(text[1:-1])
+
+
+def _inner_quote(inner: str) -> bool:
+    """”a” och ”b”: two quotations, not one wrapped value."""
+    return any(char in inner for char in "”“„«»")
+
+
+def _problem(path: str, node: yaml.ScalarNode, loc: tuple) -> Problem:
+    text = node.value.strip()
+    inner = text[1:-1]
+    straight = f'"{inner}"' if '"' not in inner else "'" + inner.replace("'", "''") + "'"
+    shown = "'" + text.replace("'", "''") + "'"
+    key = f"{loc[-1]}: " if loc and isinstance(loc[-1], str) else ""
+    return Problem(path, node.start_mark.line + 1, dotted(loc),
+                   f"{text} står inom typografiska citattecken ({text[0]}…{text[-1]}); YAML tar inte bort dem, "
+                   "så de skulle synas på sidan",
+                   f"skriv raka citattecken: {key}{straight}; ska citattecknen synas, skriv {key}{shown}")
+
+
+def one_message_per_value(found: list[Problem], quoted: list[Problem]) -> list[Problem]:
+    """`difficulty: ”medel”` is one mistake: the quotes, not also an unknown value 'medel' (look-alike)."""
+    if not quoted:
+        return found
+    places = {(problem.path, problem.line, problem.field) for problem in quoted}
+    return [p for p in found if (p.path, p.line, p.field) not in places] + quoted
