@@ -215,3 +215,54 @@ def test_a_did_you_mean_never_looks_identical(arena: ArenaDir):
     assert arena.problems() == [
         "methods/kundresa.md:4: phases[0]: 'förstå\u200b' finns inte bland förstå, idé, testa "
         "(värdet ser ut som 'förstå' men innehåller tecknet U+200B ZERO WIDTH SPACE; skriv om det för hand)"]
+
+
+# --- 3. cascades: a broken data file is one error and one follow-up line ----------
+
+PEOPLE_LATER = ("data/people.yml:{line}: hänvisningar: hänvisningar till personer (contacts, authors, speakers …) "
+                "kontrolleras när filen går att läsa igen (rätta felet ovan och kör arena check igen) [varning]")
+TAXONOMY_LATER = ("data/taxonomy.yml:{line}: hänvisningar: värden ur vokabulärerna (faser, taggar, organisationer …) "
+                  "i innehållet kontrolleras när filen går att läsa igen (rätta felet ovan och kör arena check igen) "
+                  "[varning]")
+
+
+def test_a_tab_in_people_is_one_error_and_one_follow_up(typed: ArenaDir):
+    typed.replace("data/people.yml", "  role: Innovationsledare", "\trole: Innovationsledare")
+    assert typed.problems() == [
+        "data/people.yml:3: yaml: tabbtecken går inte i YAML; använd mellanslag för indrag",
+        PEOPLE_LATER.format(line=3)]
+
+
+def test_a_bad_indent_in_taxonomy_is_one_error_and_one_follow_up(typed: ArenaDir):
+    typed.replace("data/taxonomy.yml", "  idé: Idé", "   idé: Idé")
+    assert typed.problems() == [
+        "data/taxonomy.yml:3: yaml: ogiltig YAML: ett kolon (:) mitt i ett värde; sätt värdet inom citattecken, "
+        "t.ex. title: \"Metod: så gör du\"",
+        TAXONOMY_LATER.format(line=3)]
+
+
+def test_a_person_indented_under_another_names_the_line_to_move(typed: ArenaDir):
+    typed.write("data/people.yml", typed.read("data/people.yml") + "\n  petra-ek:\n  name: Petra Ek\n")
+    assert typed.problems() == [
+        "data/people.yml:8: yaml: raden 'petra-ek:' har fel indrag: den hamnar inuti gruppen ovanför, så fältet "
+        "'name' på rad 9 står två gånger där; flytta 'petra-ek:' till samma indrag som gruppen ovanför",
+        PEOPLE_LATER.format(line=8)]
+
+
+def test_the_data_file_comes_first(typed: ArenaDir):
+    typed.replace("data/people.yml", "  role: Innovationsledare", "\trole: Innovationsledare")
+    typed.replace("cases/sms-paminnelser.md", "title: ", "titel: ")
+    problems = typed.problems()
+    assert problems[0].startswith("data/people.yml:3: yaml:") and problems[1] == PEOPLE_LATER.format(line=3)
+    assert problems[2:] == ["cases/sms-paminnelser.md:2: titel: okänt fält (menade du 'title'? det fältet saknas)"]
+
+
+def test_an_empty_vocabulary_is_named_not_listed_empty(arena: ArenaDir):
+    arena.replace("data/taxonomy.yml", "phases:\n  förstå: Förstå\n  idé: Idé\n  testa: Testa\n", "phases: {}\n")
+    assert arena.problems() == [
+        "methods/kundresa.md:4: phases[0]: 'förstå' finns inte: phases i data/taxonomy.yml är tom "
+        "(lägg till värdet under phases i data/taxonomy.yml om det behövs)",
+        "methods/personas.md:4: phases[0]: 'förstå' finns inte: phases i data/taxonomy.yml är tom "
+        "(lägg till värdet under phases i data/taxonomy.yml om det behövs)",
+        "methods/personas.md:4: phases[1]: 'idé' finns inte: phases i data/taxonomy.yml är tom "
+        "(lägg till värdet under phases i data/taxonomy.yml om det behövs)"]

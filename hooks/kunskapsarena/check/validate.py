@@ -103,8 +103,13 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
         problems += _unreferenced_people(arena)
     # A file several checks read (a linked data folder, a content page's front matter) is reported once.
     problems[:] = dict.fromkeys(problems)
-    problems.sort(key=lambda p: (p.path, p.line, p.field))
+    # The data files first: a mistake there explains others; on one line an error before its follow-up.
+    problems.sort(key=lambda p: (not p.path.startswith(_DATA_FOLDER), p.path, p.line,
+                                 p.severity is Severity.WARNING, p.field))
     return arena
+
+
+_DATA_FOLDER = "data/"
 
 
 def _unreferenced_people(arena: Arena) -> list[Problem]:
@@ -266,11 +271,13 @@ def _unknown_value(value: str, vocabulary: str | None, target: str | None,
                    allowed) -> tuple[str, str]:
     guess = did_you_mean(value, allowed)
     if vocabulary:
-        message = f"'{value}' finns inte bland {quote_list(allowed)}"
+        message = (f"'{value}' finns inte bland {quote_list(allowed)}" if allowed
+                   else f"'{value}' finns inte: {vocabulary} i {TAXONOMY_FILE} är tom")
         return message, guess or f"lägg till värdet under {vocabulary} i {TAXONOMY_FILE} om det behövs"
     if target == "person":
         return f"'{value}' finns inte i {PEOPLE_FILE}", guess or (
-            f"välj bland {_first_ids(allowed)} eller lägg till personen i {PEOPLE_FILE}")
+            f"välj bland {_first_ids(allowed)} eller lägg till personen i {PEOPLE_FILE}" if allowed
+            else f"lägg till personen i {PEOPLE_FILE}")
     folder = next((c.folder for c in CONTENT_TYPES if c.name == target), target)
     return f"'{value}' finns inte i {folder}/", guess or (
         f"skriv filnamnet utan .md, t.ex. {sorted(allowed)[0]}" if allowed else f"{folder}/ är tom")
@@ -293,7 +300,8 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
     try:
         document = read_data_file(root, root / TAXONOMY_FILE)
     except UnreadableFile as exc:
-        problems.append(exc.problem)
+        problems += [exc.problem, _checked_later(exc.problem, "värden ur vokabulärerna (faser, taggar, "
+                                                 "organisationer …) i innehållet")]
         taxonomy.people = _load_people(root, taxonomy, context, problems)   # people do not depend on it
         return taxonomy
     data = document.data
@@ -427,11 +435,18 @@ def _group_example(model: type[BaseModel], key: str, value: Any) -> str:
     return f"skriv fälten på egna rader, indragna under '{key}:', t.ex. {', '.join(shown)}"
 
 
+def _checked_later(problem: Problem, what: str) -> Problem:
+    """One line instead of an unknown-value error for every reference into an unreadable data file."""
+    return Problem(problem.path, problem.line, "hänvisningar", f"{what} kontrolleras när filen går att läsa igen",
+                   "rätta felet ovan och kör arena check igen", Severity.WARNING)
+
+
 def _load_people(root: Path, taxonomy: Taxonomy, context: dict, problems: list[Problem]) -> dict[str, Person]:
     try:
         document = read_data_file(root, root / PEOPLE_FILE)
     except UnreadableFile as exc:
-        problems.append(exc.problem)
+        problems += [exc.problem, _checked_later(exc.problem, "hänvisningar till personer (contacts, "
+                                                 "authors, speakers …)")]
         taxonomy.people_readable = False
         return {}
     quoted = typographic_quote_problems(PEOPLE_FILE, document)

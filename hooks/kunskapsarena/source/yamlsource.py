@@ -92,7 +92,7 @@ class _FastResolver(_FriendlyResolver):
 class _FriendlyConstructor(yaml.constructor.SafeConstructor):
     def __init__(self) -> None:
         super().__init__()
-        self.duplicates: list[tuple[str, int]] = []
+        self.duplicates: list[tuple[str, int, tuple[str, int] | None]] = []
 
     def construct_mapping(self, node, deep=False):
         keys = [key_node.value for key_node, _ in node.value]
@@ -100,7 +100,7 @@ class _FriendlyConstructor(yaml.constructor.SafeConstructor):
             seen: set[str] = set()
             for key_node, _ in node.value:
                 if key_node.value in seen:
-                    self.duplicates.append((str(key_node.value), key_node.start_mark.line))
+                    self.duplicates.append((str(key_node.value), key_node.start_mark.line, None))
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
 
@@ -134,11 +134,11 @@ class _Loader(_Parser, _FriendlyConstructor, _FastResolver):
             return [self.build(child) for child in node.value]
         if node.__class__ is _MAPPING and node.tag == self.DEFAULT_MAPPING_TAG:
             mapping = {}
-            for key_node, value_node in node.value:
+            for index, (key_node, value_node) in enumerate(node.value):
                 key = self.build(key_node)
                 try:
                     if key in mapping:
-                        self.duplicates.append((str(key), key_node.start_mark.line))
+                        self.duplicates.append((str(key), key_node.start_mark.line, _empty_key_before(node, index)))
                         continue   # the first value is kept; the duplicate is reported
                     mapping[key] = self.build(value_node)
                 except TypeError:   # a list or group as a key
@@ -146,6 +146,14 @@ class _Loader(_Parser, _FriendlyConstructor, _FastResolver):
                         None, None, "found unhashable key", key_node.start_mark) from None
             return mapping
         return self.construct_document(node)
+
+
+def _empty_key_before(node, index: int) -> tuple[str, int] | None:
+    """The nearest earlier key in the mapping with nothing after its colon, (key, line); else None."""
+    for key_node, value_node in reversed(node.value[:index]):
+        if value_node.__class__ is _SCALAR and value_node.value == "" and not value_node.style:
+            return str(key_node.value), key_node.start_mark.line
+    return None
 
 
 @dataclass
@@ -229,7 +237,11 @@ def parse_yaml(text: str) -> YamlDocument:
     finally:
         loader.dispose()
     if loader.duplicates:
-        key, line = loader.duplicates[0]
+        key, line, empty = loader.duplicates[0]
+        if empty is not None:   # `jonas:` indented under the person above: his fields repeat anna's
+            raise YamlSyntaxError(empty[1] + 1, f"raden '{empty[0]}:' har fel indrag: den hamnar inuti gruppen "
+                                  f"ovanför, så fältet '{key}' på rad {line + 1} står två gånger där; "
+                                  f"flytta '{empty[0]}:' till samma indrag som gruppen ovanför")
         raise YamlSyntaxError(line + 1,
                               f"fältet '{key}' står två gånger; ta bort det ena")
     return YamlDocument(data=data, root=root, typographic=any(quote in text for quote in TYPOGRAPHIC_QUOTES))
