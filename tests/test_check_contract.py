@@ -266,3 +266,25 @@ def test_an_empty_vocabulary_is_named_not_listed_empty(arena: ArenaDir):
         "(lägg till värdet under phases i data/taxonomy.yml om det behövs)",
         "methods/personas.md:4: phases[1]: 'idé' finns inte: phases i data/taxonomy.yml är tom "
         "(lägg till värdet under phases i data/taxonomy.yml om det behövs)"]
+
+
+# --- 4. wrong folder ----------------------------------------------------------------
+
+def test_a_case_saved_in_methods_is_one_message_saying_where_it_belongs(arena: ArenaDir):
+    arena.write("methods/bygglov.md", arena.read("cases/sms-paminnelser.md"))
+    assert arena.problems() == [
+        "methods/bygglov.md:1: fil: fälten passar ett gott exempel, inte en metod: filen ligger i fel mapp "
+        "(7 av 11 fält finns inte för metod) (flytta filen till cases/bygglov.md)"]
+
+
+def test_an_event_saved_in_projects_is_recognised(typed: ArenaDir):
+    typed.write("projects/dagen.md", typed.read("events/innovationsdagen.md"))
+    assert typed.problems() == [
+        "projects/dagen.md:1: fil: fälten passar ett evenemang, inte ett förändringsprojekt: filen ligger i fel "
+        "mapp (7 av 10 fält finns inte för förändringsprojekt) (flytta filen till events/dagen.md)"]
+
+
+def test_a_few_misspelt_keys_are_still_misspellings(arena: ArenaDir):
+    arena.replace("methods/kundresa.md", "difficulty:", "dificulty:")
+    arena.replace("methods/kundresa.md", "materials:", "material:")
+    assert [p.split(": ")[1] for p in arena.problems()] == ["dificulty", "material"]

@@ -36,6 +36,7 @@ from .aliases import alias_problems, shared_alias_problems
 from .body import body_problems
 from .html_policy import html_policy_problems
 from .messages import dotted, schema_problems
+from .misplaced import misplaced_problem
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
 from .site_pages import site_page_problems
 from .typography import one_message_per_value, typographic_quote_problems
@@ -179,6 +180,9 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     slug = source.abs_path.stem
     found: list[Problem] = []
     found += file_name_problems(ctype, source, known[ctype.name])
+    misplaced = misplaced_problem(ctype, source)
+    if misplaced is not None:   # its fields would all be "unknown" here: one message says where it belongs
+        return found + [misplaced], None
     found += reference_problems(ctype.model, source.data, (), source.path, source.front, taxonomy, known)
     if slug in _as_strings(source.data.get("related")) and field_of(ctype.model, "related"):
         found.append(Problem(source.path, source.front.line_of(("related",)), "related",
