@@ -288,3 +288,57 @@ def test_a_few_misspelt_keys_are_still_misspellings(arena: ArenaDir):
     arena.replace("methods/kundresa.md", "difficulty:", "dificulty:")
     arena.replace("methods/kundresa.md", "materials:", "material:")
     assert [p.split(": ")[1] for p in arena.problems()] == ["dificulty", "material"]
+
+
+# --- 5. renames -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "better"), [
+    ("prickrostning.md", "prickrostning"), ("methods/prickrostning.md", "prickrostning"),
+    ("/metoder/prickrostning/", "prickrostning")])
+def test_the_alias_hint_drops_md_and_folders(arena: ArenaDir, written: str, better: str):
+    arena.replace("methods/kundresa.md", "updated:", f"aliases: ['{written}']\nupdated:")
+    assert arena.problems() == [f"methods/kundresa.md:20: aliases[0]: '{written}' är ingen giltig adress "
+                                f"(skriv det gamla filnamnet utan .md, t.ex. {better})"]
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example"})
+
+
+@pytest.fixture
+def committed(arena: ArenaDir) -> ArenaDir:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    git(arena.root, "init", "-q")
+    git(arena.root, "add", "-A")
+    git(arena.root, "commit", "-q", "-m", "start")
+    return arena
+
+
+CASE_RENAMED = ("cases/bygglov.md:1: aliases: filen hette cases/sms-paminnelser.md i senaste incheckningen; "
+                "den gamla adressen slutar fungera (lägg till raden aliases: [sms-paminnelser] i cases/bygglov.md) "
+                "[varning]")
+
+
+def test_a_file_renamed_in_a_file_manager_gets_the_line_to_add(committed: ArenaDir):
+    committed.path("cases/sms-paminnelser.md").rename(committed.path("cases/bygglov.md"))
+    assert committed.problems() == [CASE_RENAMED]
+
+
+def test_a_file_renamed_with_git_mv_gets_the_line_to_add(committed: ArenaDir):
+    git(committed.root, "mv", "cases/sms-paminnelser.md", "cases/bygglov.md")
+    assert committed.problems() == [CASE_RENAMED]
+
+
+def test_a_rename_with_its_alias_passes(committed: ArenaDir):
+    committed.path("cases/sms-paminnelser.md").rename(committed.path("cases/bygglov.md"))
+    committed.replace("cases/bygglov.md", "published:", "aliases: [sms-paminnelser]\npublished:")
+    assert committed.problems() == []
+
+
+def test_without_git_the_check_still_runs(committed: ArenaDir, monkeypatch):
+    committed.path("cases/sms-paminnelser.md").rename(committed.path("cases/bygglov.md"))
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert committed.problems() == []

@@ -32,7 +32,7 @@ from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork, fork_pool
 from kunskapsarena.source.yamlsource import YamlDocument
 
 from .accessibility_lint import accessibility_problems
-from .aliases import alias_problems, shared_alias_problems
+from .aliases import alias_problems, renamed_without_alias, shared_alias_problems
 from .body import body_problems
 from .html_policy import html_policy_problems
 from .messages import dotted, schema_problems
@@ -100,6 +100,7 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
     for folder, hidden in (("data", False), (PAGES_DIR, True)):
         problems.extend(walk(root, folder, hidden=hidden).problems)
     problems.extend(shared_alias_problems(arena))
+    problems.extend(renamed_without_alias(arena))   # git only: compared with the last commit
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
         problems += _unreferenced_people(arena)
     # A file several checks read (a linked data folder, a content page's front matter) is reported once.
