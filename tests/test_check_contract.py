@@ -219,9 +219,9 @@ def test_a_did_you_mean_never_looks_identical(arena: ArenaDir):
 
 # --- 3. cascades: a broken data file is one error and one follow-up line ----------
 
-PEOPLE_LATER = ("data/people.yml:{line}: hänvisningar: hänvisningar till personer (contacts, authors, speakers …) "
+PEOPLE_LATER = ("data/people.yml:{line}: yaml: hänvisningar till personer (contacts, authors, speakers …) "
                 "kontrolleras när filen går att läsa igen (rätta felet ovan och kör arena check igen) [varning]")
-TAXONOMY_LATER = ("data/taxonomy.yml:{line}: hänvisningar: värden ur vokabulärerna (faser, taggar, organisationer …) "
+TAXONOMY_LATER = ("data/taxonomy.yml:{line}: yaml: värden ur vokabulärerna (faser, taggar, organisationer …) "
                   "i innehållet kontrolleras när filen går att läsa igen (rätta felet ovan och kör arena check igen) "
                   "[varning]")
 

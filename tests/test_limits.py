@@ -38,7 +38,7 @@ def test_deep_nesting_is_one_message_not_a_segfault(arena: ArenaDir):
     assert lines == [
         "data/taxonomy.yml:" + str(taxonomy_line) + ": yaml: värdet är nästlat i mer än 50 nivåer; "
         "kontrollera hakparenteser [ ] och klamrar { } och indraget",
-        "data/taxonomy.yml:" + str(taxonomy_line) + ": hänvisningar: värden ur vokabulärerna (faser, taggar, "
+        "data/taxonomy.yml:" + str(taxonomy_line) + ": yaml: värden ur vokabulärerna (faser, taggar, "
         "organisationer …) i innehållet kontrolleras när filen går att läsa igen (rätta felet ovan och kör "
         "arena check igen) [varning]",
         "methods/kundresa.md:12: " + TOO_DEEP,
@@ -70,7 +70,7 @@ def test_alias_bomb_in_people_is_refused_before_it_expands(arena: ArenaDir):
     assert result.stdout.splitlines() == [
         f"data/people.yml:{first}: yaml: YAML-ankare (&) är inte tillåtna; "
         "skriv ut värdet på varje ställe där det behövs",
-        f"data/people.yml:{first}: hänvisningar: hänvisningar till personer (contacts, authors, speakers …) "
+        f"data/people.yml:{first}: yaml: hänvisningar till personer (contacts, authors, speakers …) "
         "kontrolleras när filen går att läsa igen (rätta felet ovan och kör arena check igen) [varning]"]
 
 

@@ -105,9 +105,8 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
         problems += _unreferenced_people(arena)
     # A file several checks read (a linked data folder, a content page's front matter) is reported once.
     problems[:] = dict.fromkeys(problems)
-    # The data files first: a mistake there explains others; on one line an error before its follow-up.
-    problems.sort(key=lambda p: (not p.path.startswith(_DATA_FOLDER), p.path, p.line,
-                                 p.severity is Severity.WARNING, p.field))
+    # The data files first: a mistake there explains others.
+    problems.sort(key=lambda p: (not p.path.startswith(_DATA_FOLDER), p.path, p.line, p.field))
     return arena
 
 
@@ -442,7 +441,8 @@ def _group_example(model: type[BaseModel], key: str, value: Any) -> str:
 
 def _checked_later(problem: Problem, what: str) -> Problem:
     """One line instead of an unknown-value error for every reference into an unreadable data file."""
-    return Problem(problem.path, problem.line, "hänvisningar", f"{what} kontrolleras när filen går att läsa igen",
+    # Same place and field as the problem: the sort keeps it right after.
+    return Problem(problem.path, problem.line, problem.field, f"{what} kontrolleras när filen går att läsa igen",
                    "rätta felet ovan och kör arena check igen", Severity.WARNING)
 
 
