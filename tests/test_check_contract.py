@@ -342,3 +342,26 @@ def test_without_git_the_check_still_runs(committed: ArenaDir, monkeypatch):
     committed.path("cases/sms-paminnelser.md").rename(committed.path("cases/bygglov.md"))
     monkeypatch.setenv("PATH", "/nonexistent")
     assert committed.problems() == []
+
+
+@pytest.mark.parametrize(("written", "read"), [("13.00", "talet 13.0"), ("yes", "sant/falskt (true)"),
+                                               ("13:00", "talet 780")])
+def test_a_post_title_the_theme_would_read_as_a_number_must_be_quoted(arena: ArenaDir, written: str, read: str):
+    post = "blog/posts/forsta-inlagget.md"
+    arena.replace(post, "title: Första inlägget", f"title: {written}")
+    assert arena.problems() == [
+        f"{post}:2: title: {written} läses av webbplatsens tema som {read} och skulle inte visas som du skrev det "
+        f"(sätt värdet inom citattecken: title: \"{written}\")"]
+
+
+def test_a_method_title_like_a_number_is_shown_as_written(arena: ArenaDir):
+    arena.replace("methods/kundresa.md", "title: Kundresa", "title: 13.00")
+    arena_ = load_arena(arena.root, today=TODAY)
+    assert arena_.problems == [] and arena_.records["method"]["kundresa"].data.title == "13.00"
+
+
+def test_a_content_page_title_the_theme_would_read_as_a_number_must_be_quoted(arena: ArenaDir):
+    arena.write("content/om.md", "---\ntitle: 2.0\n---\n\n# Om\n\nText.\n")
+    assert arena.problems() == [
+        "content/om.md:2: title: 2.0 läses av webbplatsens tema som talet 2.0 och skulle inte visas som du "
+        "skrev det (sätt värdet inom citattecken: title: \"2.0\")"]

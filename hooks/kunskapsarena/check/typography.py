@@ -11,9 +11,11 @@ without YAML quotes count: `”Tjänstedesign” – en introduktion` is a quota
 from __future__ import annotations
 
 import yaml
+from pydantic import BaseModel
 
+from kunskapsarena.model.field_specs import field_at
 from kunskapsarena.model.problems import Problem
-from kunskapsarena.source.yamlsource import TYPOGRAPHIC_QUOTES, YamlDocument
+from kunskapsarena.source.yamlsource import TYPOGRAPHIC_QUOTES, YamlDocument, read_differently
 
 from .messages import dotted
 
@@ -67,3 +69,39 @@ def one_message_per_value(found: list[Problem], quoted: list[Problem]) -> list[P
         return found
     places = {(problem.path, problem.line, problem.field) for problem in quoted}
     return [p for p in found if (p.path, p.line, p.field) not in places] + quoted
+
+
+def theme_reading_problems(path: str, document: YamlDocument, model: type[BaseModel]) -> list[Problem]:
+    """Text values the site engine, reading the file itself with YAML 1.1, would show differently.
+
+    Blog posts and the pages in content/ are read by MkDocs and its theme, whose YAML
+    makes `title: 13.00` the number 13.0 and `title: yes` True; the arena keeps them as
+    written. Such a value in a text field must be quoted to be shown as written."""
+    if document.root is None or not isinstance(document.root, yaml.MappingNode):
+        return []
+    problems: list[Problem] = []
+    stack = [(value, (str(key.value),)) for key, value in document.root.value]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, loc + (str(key.value),)) for key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, loc + (index,)) for index, item in enumerate(node.value))
+        else:
+            differs, theirs = read_differently(node)
+            spec = field_at(model, loc) if differs else None
+            if spec is not None and spec.item is str and spec.nested is None:
+                key = f"{loc[-1]}: " if isinstance(loc[-1], str) else ""
+                problems.append(Problem(path, node.start_mark.line + 1, dotted(loc),
+                                        f"{node.value} läses av webbplatsens tema som {_kind(theirs)} och skulle "
+                                        "inte visas som du skrev det",
+                                        f"sätt värdet inom citattecken: {key}\"{node.value}\""))
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return f"sant/falskt ({'true' if value else 'false'})"
+    if isinstance(value, (int, float)):
+        return f"talet {value}"
+    return f"ett datum ({value})"

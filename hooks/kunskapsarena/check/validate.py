@@ -39,7 +39,7 @@ from .messages import dotted, schema_problems
 from .misplaced import misplaced_problem
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
 from .site_pages import site_page_problems
-from .typography import one_message_per_value, typographic_quote_problems
+from .typography import one_message_per_value, theme_reading_problems, typographic_quote_problems
 
 
 def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Arena:
@@ -192,6 +192,8 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     found += accessibility_problems(source.path, source.body, source.body_line)
     found += html_policy_problems(source.path, source.body, source.body_line, context.get("embed_hosts", ()))
     quoted = typographic_quote_problems(source.path, source.front)
+    if ctype.name in current_engine().reads_front_matter:
+        quoted += theme_reading_problems(source.path, source.front, ctype.model)
     try:
         model = ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:

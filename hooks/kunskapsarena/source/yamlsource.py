@@ -156,6 +156,24 @@ def _empty_key_before(node, index: int) -> tuple[str, int] | None:
     return None
 
 
+_SAFE_RESOLVER = Resolver()
+
+
+def read_differently(node: yaml.Node) -> tuple[bool, Any]:
+    """(True, value) when PyYAML's SafeLoader, which MkDocs and its theme use for the front matter
+    of the pages they read themselves, reads this plain scalar as something other than the text
+    our loader keeps (`13.00` → 13.0, `yes` → True, `13:00` → 780); else (False, None)."""
+    if node.__class__ is not _SCALAR or node.style or node.tag != _STR_TAG:
+        return False, None
+    theirs = _SAFE_RESOLVER.resolve(_SCALAR, node.value, (True, False))
+    if theirs == _STR_TAG:
+        return False, None
+    try:
+        return True, yaml.safe_load(node.value)
+    except (yaml.YAMLError, ValueError):   # e.g. 2026-02-30: the engine's own reader fails on it
+        return False, None
+
+
 @dataclass
 class YamlDocument:
     """Parsed YAML plus its node tree, which knows the line of every value.
