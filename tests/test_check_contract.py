@@ -61,6 +61,8 @@ def test_swedish_times_are_read_as_written(typed: ArenaDir):
     ("25.00", "'25.00' är ingen giltig tid: timmen ska vara 0–23 (skriv TT:MM, t.ex. 13:00 eller 13.00)"),
     ("13", "13 är ingen giltig tid: minuterna saknas (skriv 13:00)"),
     ("0900", "'0900' är ingen giltig tid (skriv 09:00)"),
+    ("9.00–10.00", "'9.00–10.00' är ingen giltig tid (skriv starttiden här, 09:00, och sluttiden på en egen rad: "
+                   "end: 10:00)"),
 ])
 def test_a_time_that_is_not_one_names_what_was_written(typed: ArenaDir, written: str, message: str):
     typed.replace(EVENT_FILE, 'time: "10:00"', f"time: {written}")
@@ -71,6 +73,8 @@ def test_a_time_that_is_not_one_names_what_was_written(typed: ArenaDir, written:
     ("2026-10-22", "'2026-10-22' saknar klockslag (skriv t.ex. 2026-10-22 09:00)"),
     ("2026-10-22 9.3", "'2026-10-22 9.3' är ingen giltig tidpunkt (skriv 2026-10-22 TT:MM)"),
     ("2026-10-2 9.00", "'2026-10-2 9.00' är ingen giltig tidpunkt (skriv 2026-10-02 09:00)"),
+    ("2026-10-22 9.00-16.00", "'2026-10-22 9.00-16.00' är två tider (skriv 2026-10-22 09:00 här och "
+                              "2026-10-22 16:00 under end)"),
 ])
 def test_an_event_start_that_is_not_a_time_names_what_was_written(typed: ArenaDir, written: str, message: str):
     typed.replace(EVENT_FILE, "start: 2026-10-22 09:00", f"start: {written}")

@@ -78,7 +78,14 @@ def _clock(text: str) -> dt.time | str:
     return dt.time(hour, minute)
 
 
+_RANGE = re.compile(r"^(.+?)\s*[–—-]\s*(.+)$")
+
+
 def _time_hint(text: str) -> str:
+    span = _RANGE.match(text)
+    if span and all(isinstance(_clock(part.strip()), dt.time) for part in span.groups()):
+        start, end = (_clock(part.strip()) for part in span.groups())
+        return f"skriv starttiden här, {start:%H:%M}, och sluttiden på en egen rad: end: {end:%H:%M}"
     short = re.match(r"^(\d{1,2})[.:](\d)$", text)
     if short:   # 13.3: 13:30 or 13:03?
         return f"minuterna skrivs med två siffror: {int(short[1]):02d}:{short[2]}0 eller {int(short[1]):02d}:0{short[2]}"
@@ -158,6 +165,11 @@ def local_date_time(value: Any) -> dt.datetime | str:
     if match is None:
         return text   # another ISO 8601 form (with seconds or a zone): pydantic reads it or says why not
     date_part, time_part = match[1], match[2].strip()
+    span = _RANGE.match(time_part)
+    if span and all(isinstance(_clock(part.strip()), dt.time) for part in span.groups()):
+        start, end = (_clock(part.strip()) for part in span.groups())
+        raise _refuse(f"'{text}' är två tider", f"skriv {date_part} {start:%H:%M} här och "
+                      f"{date_part} {end:%H:%M} under end")
     suggestion = _date_suggestion(date_part)
     clock = _clock(time_part)
     if suggestion is None and isinstance(clock, dt.time):
