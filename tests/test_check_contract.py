@@ -369,3 +369,18 @@ def test_a_content_page_title_the_theme_would_read_as_a_number_must_be_quoted(ar
     assert arena.problems() == [
         "content/om.md:2: title: 2.0 läses av webbplatsens tema som talet 2.0 och skulle inte visas som du "
         "skrev det (sätt värdet inom citattecken: title: \"2.0\")"]
+
+
+def test_the_editors_schema_accepts_the_times_check_accepts(typed: ArenaDir):
+    import jsonschema
+
+    from kunskapsarena.generate.editors.schema import front_matter_schema
+    from kunskapsarena.model.content_types import EVENT
+
+    schema = front_matter_schema(EVENT, load_arena(typed.root, today=TODAY))
+    check = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    event = {"title": "Dagen", "summary": "Om dagen.", "start": "2026-11-30 09:00", "end": "2026-11-30 16:00",
+             "format": "digitalt", "organiser": "lulea-kommun", "contacts": ["eva-berg"]}
+    for time in ("13:00", "9.00", 13.0, 9.3):   # YAML 1.2 (VS Code) reads an unquoted 13.00 as a number
+        assert list(check.iter_errors({**event, "programme": [{"time": time, "title": "Punkt"}]})) == []
+    assert list(check.iter_errors({**event, "programme": [{"time": "25:00", "title": "Punkt"}]}))

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _CLOCK = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})(?::00)?$", re.IGNORECASE)   # 09:00:00 is open data's form
@@ -237,6 +237,9 @@ def yes_no(value: Any) -> bool:
 
 
 Date = Annotated[dt.date, BeforeValidator(iso_date)]
-ClockTime = Annotated[dt.time, BeforeValidator(clock_time)]
+# For the editors' JSON Schema (VS Code): YAML 1.2 reads an unquoted 13.00 as a number, which check accepts too.
+CLOCK_PATTERN = "^(?:[kK][lL]\\.?\\s*)?(?:[01]?[0-9]|2[0-3])[.:][0-5][0-9](?::00)?$"
+ClockTime = Annotated[dt.time, BeforeValidator(clock_time), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": CLOCK_PATTERN}, {"type": "number", "minimum": 0, "maximum": 23.59}]})]
 WholeNumber = Annotated[int, BeforeValidator(whole_number)]
 YesNo = Annotated[bool, BeforeValidator(yes_no)]
