@@ -3,7 +3,9 @@ if check fails, each mistake gives one message at its line that says how to fix 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from conftest import BUILD_EPOCH, MINIMAL, TODAY, ArenaDir, copy_small_project
@@ -384,3 +388,35 @@ def test_the_editors_schema_accepts_the_times_check_accepts(typed: ArenaDir):
     for time in ("13:00", "9.00", 13.0, 9.3):   # YAML 1.2 (VS Code) reads an unquoted 13.00 as a number
         assert list(check.iter_errors({**event, "programme": [{"time": time, "title": "Punkt"}]})) == []
     assert list(check.iter_errors({**event, "programme": [{"time": "25:00", "title": "Punkt"}]}))
+
+
+# --- property: a notation is read as written or refused, never changed -------------
+
+def _read_time(front: str):
+    from pydantic import TypeAdapter, ValidationError
+
+    from kunskapsarena.model.notation import ClockTime
+    from kunskapsarena.source.yamlsource import YamlSyntaxError, parse_yaml
+
+    try:
+        value = parse_yaml(front).data["time"]
+        return TypeAdapter(ClockTime).validate_python(value)
+    except (ValidationError, YamlSyntaxError):
+        return None
+
+
+@settings(deadline=None)   # the first example imports pydantic's schema machinery
+@given(hour=st.integers(0, 23), minute=st.integers(0, 59), sep=st.sampled_from([":", "."]),
+       pad=st.booleans(), prefix=st.sampled_from(["", "kl. ", "kl "]), quote=st.sampled_from(["", '"', "'"]))
+def test_every_swedish_time_notation_reads_as_written(hour, minute, sep, pad, prefix, quote):
+    written = f"{prefix}{hour:02d}{sep}{minute:02d}" if pad else f"{prefix}{hour}{sep}{minute:02d}"
+    assert _read_time(f"time: {quote}{written}{quote}\n") == dt.time(hour, minute)
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="0123456789.:, kl-", max_size=8))
+def test_a_time_is_read_as_its_digits_or_refused(text):
+    found = _read_time(f"time: '{text}'\n")
+    if found is not None:   # accepted: the hour and minutes are the numbers written, nothing else
+        digits = [int(part) for part in re.findall(r"\d+", text)]
+        assert digits[:2] == [found.hour, found.minute] and all(d == 0 for d in digits[2:])
