@@ -420,3 +420,19 @@ def test_a_time_is_read_as_its_digits_or_refused(text):
     if found is not None:   # accepted: the hour and minutes are the numbers written, nothing else
         digits = [int(part) for part in re.findall(r"\d+", text)]
         assert digits[:2] == [found.hour, found.minute] and all(d == 0 for d in digits[2:])
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="0123456789., \u00a0-", min_size=1, max_size=9))
+def test_a_whole_number_is_read_as_its_digits_or_refused(text):
+    from pydantic import TypeAdapter, ValidationError
+
+    from kunskapsarena.model.notation import WholeNumber
+    from kunskapsarena.source.yamlsource import YamlSyntaxError, parse_yaml
+
+    try:
+        found = TypeAdapter(WholeNumber).validate_python(parse_yaml(f"amount: '{text}'\n").data["amount"])
+    except (ValidationError, YamlSyntaxError):
+        return
+    assert str(abs(found)) == re.sub(r"\D", "", text).lstrip("0") or found == 0
+    assert "." not in text and "," not in text
