@@ -436,3 +436,15 @@ def test_a_whole_number_is_read_as_its_digits_or_refused(text):
         return
     assert str(abs(found)) == re.sub(r"\D", "", text).lstrip("0") or found == 0
     assert "." not in text and "," not in text
+
+
+@pytest.mark.parametrize(("line", "what"), [('draft: "true"', "sant/falskt"), ("pin: 'false'", "sant/falskt"),
+                                            ('date: "2026-04-01"', "ett datum")])
+def test_a_quoted_yes_no_or_date_in_a_post_is_text_to_the_theme(arena: ArenaDir, line: str, what: str):
+    post = "blog/posts/forsta-inlagget.md"
+    arena.replace(post, "date: 2026-04-01", line if line.startswith("date") else f"date: 2026-04-01\n{line}")
+    key, value = line.split(": ")
+    row = 3 if key == "date" else 4
+    assert arena.problems() == [
+        f"{post}:{row}: {key}: '{value[1:-1]}' står inom citattecken och läses då av webbplatsens tema som text, "
+        f"inte som {what} (ta bort citattecknen: {key}: {value[1:-1]})"]

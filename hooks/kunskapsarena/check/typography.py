@@ -10,6 +10,9 @@ without YAML quotes count: `”Tjänstedesign” – en introduktion` is a quota
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import yaml
 from pydantic import BaseModel
 
@@ -72,11 +75,13 @@ def one_message_per_value(found: list[Problem], quoted: list[Problem]) -> list[P
 
 
 def theme_reading_problems(path: str, document: YamlDocument, model: type[BaseModel]) -> list[Problem]:
-    """Text values the site engine, reading the file itself with YAML 1.1, would show differently.
+    """Values the site engine, reading the file itself with YAML 1.1, would read differently.
 
     Blog posts and the pages in content/ are read by MkDocs and its theme, whose YAML
     makes `title: 13.00` the number 13.0 and `title: yes` True; the arena keeps them as
-    written. Such a value in a text field must be quoted to be shown as written."""
+    written. Such a value in a text field must be quoted to be shown as written; and a
+    quoted `"true"` or `"2026-04-01"` is text there, which the blog refuses for `draft`,
+    `pin` and `date`."""
     if document.root is None or not isinstance(document.root, yaml.MappingNode):
         return []
     problems: list[Problem] = []
@@ -87,16 +92,31 @@ def theme_reading_problems(path: str, document: YamlDocument, model: type[BaseMo
             stack.extend((value, loc + (str(key.value),)) for key, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, loc + (index,)) for index, item in enumerate(node.value))
-        else:
-            differs, theirs = read_differently(node)
-            spec = field_at(model, loc) if differs else None
-            if spec is not None and spec.item is str and spec.nested is None:
-                key = f"{loc[-1]}: " if isinstance(loc[-1], str) else ""
-                problems.append(Problem(path, node.start_mark.line + 1, dotted(loc),
-                                        f"{node.value} läses av webbplatsens tema som {_kind(theirs)} och skulle "
-                                        "inte visas som du skrev det",
-                                        f"sätt värdet inom citattecken: {key}\"{node.value}\""))
+        elif isinstance(node, yaml.ScalarNode):
+            found = _theme_problem(path, node, loc, model)
+            if found is not None:
+                problems.append(found)
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def _theme_problem(path: str, node: yaml.ScalarNode, loc: tuple, model: type[BaseModel]) -> Problem | None:
+    key = f"{loc[-1]}: " if isinstance(loc[-1], str) else ""
+    if node.style in ("'", '"'):   # quoted: text to every reader, fine for text, not for yes/no or a date
+        spec = field_at(model, loc)
+        item = spec.item if spec is not None else None
+        if item is bool or (item is dt.date and re.match(r"^\d{4}-\d{2}-\d{2}$", node.value.strip())):
+            what = "sant/falskt" if item is bool else "ett datum"
+            return Problem(path, node.start_mark.line + 1, dotted(loc),
+                           f"'{node.value}' står inom citattecken och läses då av webbplatsens tema som text, "
+                           f"inte som {what}", f"ta bort citattecknen: {key}{node.value.strip()}")
+        return None
+    differs, theirs = read_differently(node)
+    spec = field_at(model, loc) if differs else None
+    if spec is None or spec.item is not str or spec.nested is not None:
+        return None
+    return Problem(path, node.start_mark.line + 1, dotted(loc),
+                   f"{node.value} läses av webbplatsens tema som {_kind(theirs)} och skulle inte visas som du "
+                   "skrev det", f"sätt värdet inom citattecken: {key}\"{node.value}\"")
 
 
 def _kind(value: object) -> str:
