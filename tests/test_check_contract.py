@@ -448,3 +448,10 @@ def test_a_quoted_yes_no_or_date_in_a_post_is_text_to_the_theme(arena: ArenaDir,
     assert arena.problems() == [
         f"{post}:{row}: {key}: '{value[1:-1]}' står inom citattecken och läses då av webbplatsens tema som text, "
         f"inte som {what} (ta bort citattecknen: {key}: {value[1:-1]})"]
+
+
+def test_references_to_a_misplaced_file_wait_for_the_move(typed: ArenaDir):
+    typed.path("cases/sms-paminnelser.md").rename(typed.path("methods/sms-paminnelser.md"))
+    assert typed.problems() == [
+        "methods/sms-paminnelser.md:1: fil: fälten passar ett gott exempel, inte en metod: filen ligger i fel "
+        "mapp (7 av 11 fält finns inte för metod) (flytta filen till cases/sms-paminnelser.md)"]

@@ -8,10 +8,14 @@ than the folder's own, that is one message saying which type and which folder.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
 from kunskapsarena.model.field_specs import fields_of
 from kunskapsarena.model.problems import Problem
 from kunskapsarena.source.load import SourceFile
+
+_MOVE = "flytta filen till "   # the hint; references_waiting reads the target back from it
 
 # "en metod", "ett gott exempel": the type's label with its article, for the message.
 _ARTICLES = {"method": "en", "case": "ett", "post": "ett", "event": "ett", "project": "ett", "idea": "en",
@@ -33,7 +37,17 @@ def misplaced_problem(ctype: ContentType, source: SourceFile) -> Problem | None:
     return Problem(source.path, 1, "fil",
                    f"fälten passar {_with_article(best)}, inte {_with_article(ctype)}: filen ligger i fel mapp "
                    f"({len(unknown)} av {len(keys)} fält finns inte för {ctype.label.lower()})",
-                   f"flytta filen till {target}")
+                   f"{_MOVE}{target}")
+
+
+def references_waiting(problems: list[Problem]) -> list[Problem]:
+    """Without "'bygglov' finns inte i cases/" for a case that sits in methods/: moving it fixes both."""
+    moved = {Path(problem.hint[len(_MOVE):]) for problem in problems
+             if problem.field == "fil" and problem.hint.startswith(_MOVE)}
+    if not moved:
+        return problems
+    unknown = {f"'{target.stem}' finns inte i {target.parent.as_posix()}/" for target in moved}
+    return [problem for problem in problems if problem.message not in unknown]
 
 
 def _unknown(ctype: ContentType, keys: list[str]) -> list[str]:

@@ -36,7 +36,7 @@ from .aliases import alias_problems, renamed_without_alias, shared_alias_problem
 from .body import body_problems
 from .html_policy import html_policy_problems
 from .messages import dotted, schema_problems
-from .misplaced import misplaced_problem
+from .misplaced import misplaced_problem, references_waiting
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
 from .site_pages import site_page_problems
 from .typography import one_message_per_value, theme_reading_problems, typographic_quote_problems
@@ -104,7 +104,7 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
         problems += _unreferenced_people(arena)
     # A file several checks read (a linked data folder, a content page's front matter) is reported once.
-    problems[:] = dict.fromkeys(problems)
+    problems[:] = references_waiting(list(dict.fromkeys(problems)))
     # The data files first: a mistake there explains others.
     problems.sort(key=lambda p: (not p.path.startswith(_DATA_FOLDER), p.path, p.line, p.field))
     return arena
