@@ -455,3 +455,11 @@ def test_references_to_a_misplaced_file_wait_for_the_move(typed: ArenaDir):
     assert typed.problems() == [
         "methods/sms-paminnelser.md:1: fil: fälten passar ett gott exempel, inte en metod: filen ligger i fel "
         "mapp (7 av 11 fält finns inte för metod) (flytta filen till cases/sms-paminnelser.md)"]
+
+
+def test_ci_compares_with_the_branch_it_merges_into(committed: ArenaDir, monkeypatch):
+    git(committed.root, "mv", "cases/sms-paminnelser.md", "cases/bygglov.md")
+    git(committed.root, "commit", "-q", "-m", "rename")
+    assert committed.problems() == []   # against the last commit nothing changed
+    monkeypatch.setenv("ARENA_RENAMES_SINCE", "HEAD~1")
+    assert committed.problems() == [CASE_RENAMED.replace("i senaste incheckningen", "i HEAD~1")]

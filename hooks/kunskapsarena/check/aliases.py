@@ -13,7 +13,7 @@ from kunskapsarena.index.arena import Arena
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
 from kunskapsarena.model.problems import Problem, Severity
 from kunskapsarena.model.slugs import is_slug, slugify
-from kunskapsarena.source.history import renamed_files
+from kunskapsarena.source.history import renamed_files, since
 from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file
 
 from .names import name_problem, url_section
@@ -79,10 +79,15 @@ def renamed_without_alias(arena: Arena) -> list[Problem]:
         line = _line_of_aliases(arena.root, record.abs_path) if aliases else 1
         problems.append(Problem(
             record.path, line, FIELD,
-            f"filen hette {old} i senaste incheckningen; den gamla adressen slutar fungera",
+            f"filen hette {old} {_when()}; den gamla adressen slutar fungera",
             f"lägg till raden aliases: [{written}] i {record.path}" if not aliases
             else f"skriv aliases: [{written}]", Severity.WARNING))
     return problems
+
+
+def _when() -> str:
+    base = since()
+    return "i senaste incheckningen" if base == "HEAD" else f"i {base}"
 
 
 def _line_of_aliases(root: Path, path: Path) -> int:

@@ -7,10 +7,14 @@ content folders with the last commit (HEAD): a rename git already sees
 same folder with the same title (a rename in a file manager or the CMS).
 Without git, outside a work tree, before the first commit or when git fails,
 there is simply nothing to compare: the check never fails for that.
+
+CI checks a branch whose renames are already committed: there ARENA_RENAMES_SINCE
+names what to compare with instead of HEAD (e.g. `origin/main`, the pull request's base).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -19,18 +23,25 @@ from pathlib import Path
 
 from .load import UnreadableFile, read_text
 
+SINCE_VARIABLE = "ARENA_RENAMES_SINCE"
 _TIMEOUT = 10   # seconds per git call; a slow network file system must not hang the check
 _TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.MULTILINE)
 
 
+def since() -> str:
+    """The commit renames are counted from: HEAD, or ARENA_RENAMES_SINCE."""
+    return os.environ.get(SINCE_VARIABLE, "").strip() or "HEAD"
+
+
 def renamed_files(root: Path, folders: Iterable[str], suffix: str = ".md") -> list[tuple[str, str]]:
-    """(old path, new path) pairs relative to `root`, for files in `folders` renamed since HEAD."""
+    """(old path, new path) pairs relative to `root`, for files in `folders` renamed since `since()`."""
     folders = [folder for folder in folders if (root / folder).is_dir()]
-    if not folders or shutil.which("git") is None:
+    base = since()
+    if not folders or shutil.which("git") is None or base.startswith("-"):
         return []
-    if _git(root, "rev-parse", "--verify", "-q", "HEAD") is None:   # not a work tree, or no commit yet
+    if _git(root, "rev-parse", "--verify", "-q", f"{base}^{{commit}}") is None:   # no work tree, no such commit
         return []
-    diff = _git(root, "diff", "--name-status", "-M", "-z", "--relative", "HEAD", "--", *folders)
+    diff = _git(root, "diff", "--name-status", "-M", "-z", "--relative", base, "--", *folders)
     untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *folders)
     if diff is None or untracked is None:
         return []
@@ -49,17 +60,17 @@ def renamed_files(root: Path, folders: Iterable[str], suffix: str = ".md") -> li
         if path.endswith(suffix):
             (deleted if status == "D" else added if status == "A" else []).append(path)
         index += 2
-    pairs += _same_title(root, deleted, added)
+    pairs += _same_title(root, base, deleted, added)
     return pairs
 
 
-def _same_title(root: Path, deleted: list[str], added: list[str]) -> list[tuple[str, str]]:
+def _same_title(root: Path, base: str, deleted: list[str], added: list[str]) -> list[tuple[str, str]]:
     """A deleted file and a new one in the same folder with the same title: renamed outside git."""
     if not deleted or not added:
         return []
     pairs = []
     for old in deleted:
-        before = _git(root, "show", f"HEAD:./{old}")
+        before = _git(root, "show", f"{base}:./{old}")
         title = _title(before or "")
         if not title:
             continue
