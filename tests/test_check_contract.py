@@ -463,3 +463,9 @@ def test_ci_compares_with_the_branch_it_merges_into(committed: ArenaDir, monkeyp
     assert committed.problems() == []   # against the last commit nothing changed
     monkeypatch.setenv("ARENA_RENAMES_SINCE", "HEAD~1")
     assert committed.problems() == [CASE_RENAMED.replace("i senaste incheckningen", "i HEAD~1")]
+
+
+def test_a_phone_number_with_a_leading_zero_stays_as_written(arena: ArenaDir):
+    arena.replace("data/people.yml", 'phone: "070-174 06 05"', "phone: 0701740605")
+    arena_ = load_arena(arena.root, today=TODAY)
+    assert arena_.problems == [] and arena_.taxonomy.people["eva-berg"].phone == "0701740605"

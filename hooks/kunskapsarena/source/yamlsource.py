@@ -3,7 +3,8 @@
 Editors get `path:line` in every message, so the loader records where each
 key and list item stands. It also makes YAML friendlier to non-programmers:
 only `true`/`false` are booleans (not `no`, `on`, `ja`), `10:30` stays a time
-string instead of the YAML 1.1 base-60 number 630, a number with a decimal point
+string instead of the YAML 1.1 base-60 number 630, `0701740605` stays a phone
+number instead of an octal one, a number with a decimal point
 stays the text written (`13.00` is a time in Swedish, not the float 13.0; the
 field's type in model/notation.py reads it), an impossible date such as
 2026-02-30 stays a string (so validation can name it) and a key written twice
@@ -46,7 +47,9 @@ Location = tuple[str | int, ...]
 # Quotes a word processor or phone types instead of YAML's straight " and '.
 TYPOGRAPHIC_QUOTES = "”“„«»‘’‚"
 
-_INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$")
+# Decimal integers only: YAML 1.1 reads a leading 0 as octal (phone: 0701740605 became 118718853),
+# and 0x…/0b… are no notation editors use; such values stay the text written.
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
