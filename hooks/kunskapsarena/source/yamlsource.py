@@ -47,7 +47,7 @@ Location = tuple[str | int, ...]
 # Quotes a word processor or phone types instead of YAML's straight " and '.
 TYPOGRAPHIC_QUOTES = "”“„«»‘’‚"
 
-# Decimal integers only: YAML 1.1 reads a leading 0 as octal (phone: 0701740605 became 118718853),
+# Decimal integers only: YAML 1.1 reads a leading 0 as octal (phone: 0701740605 became 117948805),
 # and 0x…/0b… are no notation editors use; such values stay the text written.
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
