@@ -81,7 +81,7 @@ def test_plain_mkdocs_build_also_refuses_invalid_content(project: Path, tmp_path
     finally:
         method.write_text(original, encoding="utf-8")
     assert result.returncode != 0
-    assert "methods/kundresa.md:3: sumary: okänt fält (menade du 'summary'?)" in result.stderr
+    assert "methods/kundresa.md:3: sumary: okänt fält (menade du 'summary'? det fältet saknas)" in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, get_args, get_origin
+from typing import Annotated, Literal, get_args, get_origin
 
 import pytest
 import yaml
@@ -33,7 +33,8 @@ def field_meta(model: type[BaseModel], name: str) -> dict:
 
 def unwrap(annotation):
     args = [a for a in get_args(annotation) if a is not type(None)]
-    return args[0] if get_origin(annotation) is not list and len(args) == 1 else annotation
+    found = args[0] if get_origin(annotation) is not list and len(args) == 1 else annotation
+    return get_args(found)[0] if get_origin(found) is Annotated else found   # notation.Date → dt.date
 
 
 def check_fields(model: type[BaseModel], fields: list[dict], demo, where: str, optional_group: bool = False) -> int:

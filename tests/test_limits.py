@@ -38,6 +38,9 @@ def test_deep_nesting_is_one_message_not_a_segfault(arena: ArenaDir):
     assert lines == [
         "data/taxonomy.yml:" + str(taxonomy_line) + ": yaml: värdet är nästlat i mer än 50 nivåer; "
         "kontrollera hakparenteser [ ] och klamrar { } och indraget",
+        "data/taxonomy.yml:" + str(taxonomy_line) + ": yaml: värden ur vokabulärerna (faser, taggar, "
+        "organisationer …) i innehållet kontrolleras när filen går att läsa igen (rätta felet ovan och kör "
+        "arena check igen) [varning]",
         "methods/kundresa.md:12: " + TOO_DEEP,
         "methods/personas.md:" + str(_line_of(arena, "methods/personas.md", "extra:") + 1) + ": " + TOO_DEEP,
     ]
@@ -63,10 +66,12 @@ def test_alias_bomb_in_people_is_refused_before_it_expands(arena: ArenaDir):
     first = arena.read("data/people.yml").count("\n") - 9
     result = check_in_subprocess(arena.root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    # One message: the references to people are not checked against an unreadable file.
+    # One message and one line saying the references to people wait until the file can be read.
     assert result.stdout.splitlines() == [
         f"data/people.yml:{first}: yaml: YAML-ankare (&) är inte tillåtna; "
-        "skriv ut värdet på varje ställe där det behövs"]
+        "skriv ut värdet på varje ställe där det behövs",
+        f"data/people.yml:{first}: yaml: hänvisningar till personer (contacts, authors, speakers …) "
+        "kontrolleras när filen går att läsa igen (rätta felet ovan och kör arena check igen) [varning]"]
 
 
 def test_alias_in_front_matter_is_refused(arena: ArenaDir):

@@ -67,9 +67,10 @@ def test_registration_must_be_a_url(typed: ArenaDir):
 
 
 def test_programme_time_must_be_a_time_of_day(typed: ArenaDir):
-    typed.replace(EVENT_FILE, 'time: "10:00"', 'time: "10.00"')
+    typed.replace(EVENT_FILE, 'time: "10:00"', 'time: "10.60"')
     assert typed.problems() == [
-        "events/innovationsdagen.md:15: programme[1].time: '10.00' är ingen giltig tid (skriv TT:MM, t.ex. 09:30)"]
+        "events/innovationsdagen.md:15: programme[1].time: '10.60' är ingen giltig tid: minuterna ska vara 00–59 "
+        "(skriv TT:MM, t.ex. 13:00 eller 13.00)"]
 
 
 def test_programme_item_before_the_event_starts(typed: ArenaDir):

@@ -24,6 +24,7 @@ BLOG_PAGE_NAMES = frozenset({"archive", "category", "page", "author"})
 
 class MaterialEngine(SiteEngine):
     markup_templates = Path(__file__).parent / "templates"
+    reads_front_matter = frozenset({POST.name})   # the blog plugin reads each post's file itself
 
     def page_uri(self, ctype: ContentType, slug: str) -> str:
         return f"{BLOG_DIR}/posts/{slug}.md" if ctype.name == POST.name else super().page_uri(ctype, slug)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from kunskapsarena.index.arena import Arena
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
-from kunskapsarena.model.problems import Problem
+from kunskapsarena.model.problems import Problem, Severity
 from kunskapsarena.model.slugs import is_slug, slugify
+from kunskapsarena.source.history import renamed_files, since
 from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file
 
 from .names import name_problem, url_section
@@ -34,7 +35,7 @@ def alias_problems(ctype: ContentType, source: SourceFile, known_slugs: set[str]
         where = f"{FIELD}[{index}]"
         if not is_slug(alias):
             problems.append(Problem(source.path, line, where, f"'{alias}' är ingen giltig adress",
-                                    f"skriv det gamla filnamnet utan .md, t.ex. {slugify(alias) or 'gammalt-namn'}"))
+                                    f"skriv det gamla filnamnet utan .md, t.ex. {_old_name(alias)}"))
         elif (reserved := name_problem(alias, url_section(ctype))) is not None:
             problems.append(Problem(source.path, line, where, reserved[0],
                                     "ta bort raden: en sådan adress kan inte leda hit"))
@@ -50,6 +51,50 @@ def alias_problems(ctype: ContentType, source: SourceFile, known_slugs: set[str]
             problems.append(Problem(source.path, line, where, f"'{alias}' står två gånger", "ta bort den ena"))
         seen.add(alias)
     return problems
+
+
+def _old_name(alias: str) -> str:
+    """`prickrostning.md`, `methods/prickrostning.md` or `/metoder/prickrostning/` → prickrostning."""
+    name = alias.strip().strip("/").rsplit("/", 1)[-1]
+    for suffix in (".md", ".markdown", ".html", ".htm"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return slugify(name) or "gammalt-namn"
+
+
+def renamed_without_alias(arena: Arena) -> list[Problem]:
+    """Items whose file was renamed since the last commit without their old name in `aliases` (warnings)."""
+    by_path = {record.path: record for ctype in CONTENT_TYPES for record in arena.of_type(ctype)}
+    problems = []
+    for old, new in renamed_files(arena.root, [ctype.folder for ctype in CONTENT_TYPES]):
+        record = by_path.get(new)
+        old_slug = Path(old).stem
+        if record is None or Path(old).parent != Path(new).parent or old_slug == record.slug:
+            continue   # moved to another type, or not valid yet (its errors come first)
+        aliases = list(getattr(record.data, FIELD, []))
+        if old_slug in aliases or old_slug in arena.records[record.type.name]:
+            continue   # kept, or another file has the old name now
+        written = ", ".join([*aliases, old_slug])
+        line = _line_of_aliases(arena.root, record.abs_path) if aliases else 1
+        problems.append(Problem(
+            record.path, line, FIELD,
+            f"filen hette {old} {_when()}; den gamla adressen slutar fungera",
+            f"lägg till raden aliases: [{written}] i {record.path}" if not aliases
+            else f"skriv aliases: [{written}]", Severity.WARNING))
+    return problems
+
+
+def _when() -> str:
+    base = since()
+    return "i senaste incheckningen" if base == "HEAD" else f"i {base}"
+
+
+def _line_of_aliases(root: Path, path: Path) -> int:
+    try:
+        return read_content_file(root, path).front.line_of((FIELD,))
+    except UnreadableFile:
+        return 1
 
 
 def shared_alias_problems(arena: Arena) -> list[Problem]:

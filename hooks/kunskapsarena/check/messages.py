@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from typing import Any
@@ -16,13 +17,36 @@ from kunskapsarena.source.yamlsource import YamlDocument
 def schema_problems(exc: ValidationError, model: type[BaseModel], path: str,
                     document: YamlDocument, base: tuple = ()) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    renamed = _misspelt_keys(errors, model)
+    for error in errors:
         loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc in renamed.values():
+            continue   # `titel:` for `title:` is one mistake: reported at the misspelt key
         field_name = dotted(base + loc)
         line = document.line_of(base + loc)
         message, hint = _describe(error, model, loc)
+        if loc in renamed:
+            hint = f"menade du '{renamed[loc][-1]}'? det fältet saknas"
         problems.append(Problem(path, line, field_name, message, hint))
     return problems
+
+
+def _misspelt_keys(errors: list[dict], model: type[BaseModel]) -> dict[tuple, tuple]:
+    """Unknown key → the missing required field it is closest to (`titel` → `title`)."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    if not missing:
+        return {}
+    found: dict[tuple, tuple] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] != "extra_forbidden":
+            continue
+        candidates = [m[-1] for m in missing if m[:-1] == loc[:-1] and m not in found.values()]
+        close = difflib.get_close_matches(str(loc[-1]).lower(), candidates, n=1, cutoff=0.6)
+        if close:
+            found[loc] = loc[:-1] + (close[0],)
+    return found
 
 
 def dotted(loc: tuple) -> str:

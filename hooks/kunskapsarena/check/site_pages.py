@@ -24,9 +24,10 @@ from kunskapsarena.source.load import (
 
 from .accessibility_lint import accessibility_problems
 from .body import headings
-from .content_pages import content_page_problems
+from .content_pages import ContentPage, content_page_problems
 from .html_policy import html_policy_problems
 from .statement import STATEMENT_PAGE, statement_page_problems
+from .typography import theme_reading_problems, typographic_quote_problems
 
 
 def site_page_problems(root: Path, embed_hosts: Collection[str] = (), folder: str = PAGES_DIR) -> list[Problem]:
@@ -54,5 +55,7 @@ def site_page_problems(root: Path, embed_hosts: Collection[str] = (), folder: st
             if rel == statement:
                 problems += statement_page_problems(source)
             problems += content_page_problems(source)
+            problems += typographic_quote_problems(rel, source.front)
+            problems += theme_reading_problems(rel, source.front, ContentPage)
         problems += html_policy_problems(rel, body, first_line, embed_hosts)
     return problems

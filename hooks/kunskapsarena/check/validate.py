@@ -32,12 +32,14 @@ from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork, fork_pool
 from kunskapsarena.source.yamlsource import YamlDocument
 
 from .accessibility_lint import accessibility_problems
-from .aliases import alias_problems, shared_alias_problems
+from .aliases import alias_problems, renamed_without_alias, shared_alias_problems
 from .body import body_problems
 from .html_policy import html_policy_problems
 from .messages import dotted, schema_problems
+from .misplaced import misplaced_problem, references_waiting
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
 from .site_pages import site_page_problems
+from .typography import one_message_per_value, theme_reading_problems, typographic_quote_problems
 
 
 def load_arena(root: Path, today: dt.date | None = None, workers: int = 1) -> Arena:
@@ -98,12 +100,17 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
     for folder, hidden in (("data", False), (PAGES_DIR, True)):
         problems.extend(walk(root, folder, hidden=hidden).problems)
     problems.extend(shared_alias_problems(arena))
+    problems.extend(renamed_without_alias(arena))   # git only: compared with the last commit
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
         problems += _unreferenced_people(arena)
     # A file several checks read (a linked data folder, a content page's front matter) is reported once.
-    problems[:] = dict.fromkeys(problems)
-    problems.sort(key=lambda p: (p.path, p.line, p.field))
+    problems[:] = references_waiting(list(dict.fromkeys(problems)))
+    # The data files first: a mistake there explains others.
+    problems.sort(key=lambda p: (not p.path.startswith(_DATA_FOLDER), p.path, p.line, p.field))
     return arena
+
+
+_DATA_FOLDER = "data/"
 
 
 def _unreferenced_people(arena: Arena) -> list[Problem]:
@@ -173,6 +180,9 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     slug = source.abs_path.stem
     found: list[Problem] = []
     found += file_name_problems(ctype, source, known[ctype.name])
+    misplaced = misplaced_problem(ctype, source)
+    if misplaced is not None:   # its fields would all be "unknown" here: one message says where it belongs
+        return found + [misplaced], None
     found += reference_problems(ctype.model, source.data, (), source.path, source.front, taxonomy, known)
     if slug in _as_strings(source.data.get("related")) and field_of(ctype.model, "related"):
         found.append(Problem(source.path, source.front.line_of(("related",)), "related",
@@ -181,13 +191,17 @@ def _source_problems(ctype: ContentType, source: SourceFile, taxonomy: Taxonomy,
     found += body_problems(source.path, source.body, source.body_line, ctype.body_sections)
     found += accessibility_problems(source.path, source.body, source.body_line)
     found += html_policy_problems(source.path, source.body, source.body_line, context.get("embed_hosts", ()))
+    quoted = typographic_quote_problems(source.path, source.front)
+    if ctype.name in current_engine().reads_front_matter:
+        quoted += theme_reading_problems(source.path, source.front, ctype.model)
     try:
         model = ctype.model.model_validate(source.data, context=context)
     except ValidationError as exc:
-        return found + schema_problems(exc, ctype.model, source.path, source.front), None
+        found += schema_problems(exc, ctype.model, source.path, source.front)
+        return one_message_per_value(found, quoted), None
     found += [Problem(source.path, source.front.line_of(v.line_loc), dotted(v.loc), v.message, v.hint)
               for v in model.violations(context["today"])]
-    return found, model
+    return one_message_per_value(found, quoted), model
 
 
 def file_name_problems(ctype: ContentType, source: SourceFile, known_slugs: set[str]) -> list[Problem]:
@@ -263,11 +277,13 @@ def _unknown_value(value: str, vocabulary: str | None, target: str | None,
                    allowed) -> tuple[str, str]:
     guess = did_you_mean(value, allowed)
     if vocabulary:
-        message = f"'{value}' finns inte bland {quote_list(allowed)}"
+        message = (f"'{value}' finns inte bland {quote_list(allowed)}" if allowed
+                   else f"'{value}' finns inte: {vocabulary} i {TAXONOMY_FILE} är tom")
         return message, guess or f"lägg till värdet under {vocabulary} i {TAXONOMY_FILE} om det behövs"
     if target == "person":
         return f"'{value}' finns inte i {PEOPLE_FILE}", guess or (
-            f"välj bland {_first_ids(allowed)} eller lägg till personen i {PEOPLE_FILE}")
+            f"välj bland {_first_ids(allowed)} eller lägg till personen i {PEOPLE_FILE}" if allowed
+            else f"lägg till personen i {PEOPLE_FILE}")
     folder = next((c.folder for c in CONTENT_TYPES if c.name == target), target)
     return f"'{value}' finns inte i {folder}/", guess or (
         f"skriv filnamnet utan .md, t.ex. {sorted(allowed)[0]}" if allowed else f"{folder}/ är tom")
@@ -290,10 +306,12 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
     try:
         document = read_data_file(root, root / TAXONOMY_FILE)
     except UnreadableFile as exc:
-        problems.append(exc.problem)
+        problems += [exc.problem, _checked_later(exc.problem, "värden ur vokabulärerna (faser, taggar, "
+                                                 "organisationer …) i innehållet")]
         taxonomy.people = _load_people(root, taxonomy, context, problems)   # people do not depend on it
         return taxonomy
     data = document.data
+    problems += typographic_quote_problems(TAXONOMY_FILE, document)
     # Organisations last: their entries name other vocabularies (a region), checked once those are read.
     for name in sorted(VOCABULARIES, key=lambda vocabulary: vocabulary == "organisations"):
         value = data.get(name)
@@ -423,14 +441,25 @@ def _group_example(model: type[BaseModel], key: str, value: Any) -> str:
     return f"skriv fälten på egna rader, indragna under '{key}:', t.ex. {', '.join(shown)}"
 
 
+def _checked_later(problem: Problem, what: str) -> Problem:
+    """One line instead of an unknown-value error for every reference into an unreadable data file."""
+    # Same place and field as the problem: the sort keeps it right after.
+    return Problem(problem.path, problem.line, problem.field, f"{what} kontrolleras när filen går att läsa igen",
+                   "rätta felet ovan och kör arena check igen", Severity.WARNING)
+
+
 def _load_people(root: Path, taxonomy: Taxonomy, context: dict, problems: list[Problem]) -> dict[str, Person]:
     try:
         document = read_data_file(root, root / PEOPLE_FILE)
     except UnreadableFile as exc:
-        problems.append(exc.problem)
+        problems += [exc.problem, _checked_later(exc.problem, "hänvisningar till personer (contacts, "
+                                                 "authors, speakers …)")]
         taxonomy.people_readable = False
         return {}
+    quoted = typographic_quote_problems(PEOPLE_FILE, document)
+    found: list[Problem] = []
     people, taxonomy.person_ids = _typed_entries(document.data, Person, "", PEOPLE_FILE, document,
-                                                 taxonomy, context, problems)
+                                                 taxonomy, context, found)
+    problems += one_message_per_value(found, quoted)
     taxonomy.person_lines = {pid: document.line_of((pid,)) for pid in people}
     return people

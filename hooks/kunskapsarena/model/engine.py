@@ -27,6 +27,9 @@ class SiteEngine:
     # A folder holding `_engine.md.j2`, the macros page templates call for markup the
     # Markdown standard lacks (a button-styled link, a note box); None: the core's neutral ones.
     markup_templates: Path | None = None
+    # Content types whose files the engine reads itself (front matter with its own YAML), as it
+    # does every page in content/: their text values must read the same there (check/typography.py).
+    reads_front_matter: frozenset[str] = frozenset()
 
     def page_uri(self, ctype: ContentType, slug: str) -> str:
         """The item's page inside the docs tree."""

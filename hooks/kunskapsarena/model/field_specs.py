@@ -20,7 +20,7 @@ import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from annotated_types import Ge, MaxLen, MinLen
 from pydantic import BaseModel
@@ -219,7 +219,7 @@ def _spec(name: str, info: FieldInfo) -> FieldSpec:
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     annotation, optional = _unwrap_optional(info.annotation)
     many = get_origin(annotation) is list
-    item = get_args(annotation)[0] if many else annotation
+    item = _bare(get_args(annotation)[0] if many else annotation)
     return FieldSpec(
         name=name, title=info.title or "", description=info.description or "",
         example=extra.get("x-example"), required=info.is_required(), optional=optional, many=many, item=item,
@@ -240,8 +240,13 @@ def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
     if get_origin(annotation) in (Union, types.UnionType):
         args = [a for a in get_args(annotation) if a is not type(None)]
         if len(args) == 1:
-            return args[0], True
+            return _bare(args[0]), True
     return annotation, False
+
+
+def _bare(annotation: Any) -> Any:
+    """`Annotated[dt.date, …]` (a notation such as notation.Date) → dt.date."""
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:

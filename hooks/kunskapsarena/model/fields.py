@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
+
+from .notation import WholeNumber, local_date_time
 
 EARLIEST_YEAR = 1990
 
@@ -88,8 +90,8 @@ def _extra(**values: Any) -> dict[str, Any]:
 class Range(Model):
     """An inclusive range such as 30–90 minutes or 4–12 persons."""
 
-    min: int = Field(ge=1, title="Minst")
-    max: int = Field(ge=1, title="Mest")
+    min: WholeNumber = Field(ge=1, title="Minst")
+    max: WholeNumber = Field(ge=1, title="Mest")
 
     @model_validator(mode="after")
     def _min_not_above_max(self) -> Range:
@@ -192,8 +194,8 @@ def _in_stockholm(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=STOCKHOLM) if value.tzinfo is None else value.astimezone(STOCKHOLM)
 
 
-# Date and time of day; `2026-10-05 09:00` means 09:00 in Sweden (summer or winter time).
-LocalDateTime = Annotated[dt.datetime, AfterValidator(_in_stockholm)]
+# Date and time of day; `2026-10-05 09:00` (or `9.00`) means 09:00 in Sweden (summer or winter time).
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(local_date_time), AfterValidator(_in_stockholm)]
 
 
 def plausible_year(value: int, info: ValidationInfo) -> int:

@@ -33,6 +33,7 @@ from .fields import (
     vocabulary,
     web_url,
 )
+from .notation import ClockTime, Date, WholeNumber, YesNo
 
 
 class Consideration(Model):
@@ -64,8 +65,8 @@ class Method(Item):
         "Att tänka på i offentlig sektor",
         "GDPR, offentlighetsprincipen, upphandling, medbestämmande …",
         default_factory=list, example=[{"topic": "gdpr", "note": "Vad gäller för personuppgifter?"}])
-    updated: dt.date = text("Senast ändrad", example="ÅÅÅÅ-MM-DD")
-    reviewed: dt.date | None = text("Senast granskad", "När innehållet senast kontrollerades.",
+    updated: Date = text("Senast ändrad", example="ÅÅÅÅ-MM-DD")
+    reviewed: Date | None = text("Senast granskad", "När innehållet senast kontrollerades.",
                                     default=None, example="ÅÅÅÅ-MM-DD")
 
     _dates_not_in_future = field_validator("updated", "reviewed")(not_in_future)
@@ -82,7 +83,7 @@ class Case(Item):
     region: str | None = vocabulary("regions", "Län",
                                     "Behövs bara om det skiljer sig från organisationens län.",
                                     default=None)
-    year: int = text("År", example=2026)
+    year: WholeNumber = text("År", example=2026)
     status: str = vocabulary("case_statuses", "Status", example="pågår")
     methods: list[str] = ref("method", "Metoder som användes", reverse="Används i", default_factory=list,
                              example=["metod-slug"])
@@ -94,7 +95,7 @@ class Case(Item):
                              example=[{"title": "Projektets webbplats", "url": "https://"}])
     image: Image | None = text("Bild", "Bildfil i cases/bilder/ och en alternativtext.", default=None,
                                example={"src": "bilder/min-bild.jpg", "alt": "Vad bilden visar"})
-    published: dt.date = text("Publicerad i arenan", example="ÅÅÅÅ-MM-DD")
+    published: Date = text("Publicerad i arenan", example="ÅÅÅÅ-MM-DD")
 
     _year_plausible = field_validator("year")(plausible_year)
     _published_not_in_future = field_validator("published")(not_in_future)
@@ -104,7 +105,7 @@ class Post(Item):
     """A blog post; the keys Material's blog plugin reads keep its names."""
 
     title: str = text("Titel", min_length=2, max_length=140, example="Mitt första inlägg")
-    date: dt.date = text("Datum", "Publiceringsdatum; styr ordningen i bloggen.", example="ÅÅÅÅ-MM-DD")
+    date: Date = text("Datum", "Publiceringsdatum; styr ordningen i bloggen.", example="ÅÅÅÅ-MM-DD")
     authors: list[str] = ref("person", "Skribenter", min_length=1, reverse="Skribent för", example=["person-id"])
     categories: list[str] = vocabulary("blog_categories", "Kategorier", min_length=1,
                                        example=["Erfarenheter"])
@@ -112,8 +113,8 @@ class Post(Item):
     tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
     summary: str = text("Sammanfattning", min_length=1, max_length=300,
                         example="Vad inlägget handlar om, i en mening.")
-    draft: bool = text("Utkast", "true = publiceras inte ännu.", default=False)
-    pin: bool = text("Fäst överst", default=False)
+    draft: YesNo = text("Utkast", "true = publiceras inte ännu.", default=False)
+    pin: YesNo = text("Fäst överst", default=False)
 
     _date_not_in_future = field_validator("date")(not_in_future)
 
@@ -142,10 +143,10 @@ def _when(value: dt.datetime) -> str:
 
 
 class ProgrammeItem(Model):
-    day: dt.date | None = text("Dag", "Behövs bara när evenemanget pågår flera dagar.", default=None,
+    day: Date | None = text("Dag", "Behövs bara när evenemanget pågår flera dagar.", default=None,
                                example="ÅÅÅÅ-MM-DD")
-    time: dt.time = text("Starttid", "Svensk tid, TT:MM.", example="09:00")
-    end: dt.time | None = text("Sluttid", default=None, example="09:45")
+    time: ClockTime = text("Starttid", "Svensk tid, TT:MM.", example="09:00")
+    end: ClockTime | None = text("Sluttid", default=None, example="09:45")
     title: str = text("Programpunkt", min_length=1, example="Välkommen och inledning")
     speakers: list[str] = ref("person", "Medverkande",
                               "Person-id från data/people.yml, eller namnet på den som inte finns där.",
@@ -210,15 +211,15 @@ class Event(Item):
 
 
 class Period(Model):
-    start: dt.date = text("Start", example="ÅÅÅÅ-MM-DD")
-    end: dt.date | None = text("Slut", "Tomt om slutdatumet inte är bestämt.", default=None)
+    start: Date = text("Start", example="ÅÅÅÅ-MM-DD")
+    end: Date | None = text("Slut", "Tomt om slutdatumet inte är bestämt.", default=None)
 
     _end_not_before_start = model_validator(mode="after")(end_not_before_start)
 
 
 class Funding(Model):
     source: str = text("Finansiär", min_length=1, example="Europeiska regionala utvecklingsfonden")
-    amount: int | None = text("Belopp (kronor)", default=None, ge=0)
+    amount: WholeNumber | None = text("Belopp (kronor)", default=None, ge=0)
 
 
 class Project(Item):
@@ -242,7 +243,7 @@ class Project(Item):
     tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
     links: list[Link] = text("Länkar", default_factory=list,
                              example=[{"title": "Projektets webbplats", "url": "https://"}])
-    updated: dt.date = text("Senast ändrad", example="ÅÅÅÅ-MM-DD")
+    updated: Date = text("Senast ändrad", example="ÅÅÅÅ-MM-DD")
 
     _updated_not_in_future = field_validator("updated")(not_in_future)
 
@@ -266,7 +267,7 @@ IDEA_STAGES: dict[str, str] = {
 
 class IdeaStep(Model):
     status: IdeaStage = text("Steg", example="inkommen")
-    date: dt.date = text("Datum", example="ÅÅÅÅ-MM-DD")
+    date: Date = text("Datum", example="ÅÅÅÅ-MM-DD")
     note: str | None = text("Kommentar", default=None)
     reason: str | None = text("Skäl", "Krävs när idén avslutas.", default=None)
 
@@ -279,7 +280,7 @@ class Idea(Item):
     title: str = text("Titel", min_length=2, max_length=120, example="Min idé")
     summary: str = text("Sammanfattning", "Idén i en eller två meningar, högst 300 tecken.",
                         min_length=1, max_length=300, example="Vad idén går ut på och vem den hjälper.")
-    submitted: dt.date = text("Inkom", example="ÅÅÅÅ-MM-DD")
+    submitted: Date = text("Inkom", example="ÅÅÅÅ-MM-DD")
     origin: str = vocabulary("idea_origins", "Idén kommer från", example="medarbetare")
     organisation: str = vocabulary("organisations", "Organisation", "Den organisation vars idésluss tog emot idén.",
                                    example="organisation-id")
@@ -316,8 +317,8 @@ class Idea(Item):
 
 
 class TrainingDate(Model):
-    start: dt.date = text("Första dagen", example="ÅÅÅÅ-MM-DD")
-    end: dt.date | None = text("Sista dagen", default=None)
+    start: Date = text("Första dagen", example="ÅÅÅÅ-MM-DD")
+    end: Date | None = text("Sista dagen", default=None)
     location: str | None = text("Plats", default=None)
 
     _end_not_before_start = model_validator(mode="after")(end_not_before_start)
@@ -344,6 +345,6 @@ class Training(Item):
     contacts: list[str] = ref("person", "Kontaktpersoner", min_length=1, reverse="Kontaktperson för",
                               example=["person-id"])
     tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
-    updated: dt.date = text("Senast ändrad", example="ÅÅÅÅ-MM-DD")
+    updated: Date = text("Senast ändrad", example="ÅÅÅÅ-MM-DD")
 
     _updated_not_in_future = field_validator("updated")(not_in_future)

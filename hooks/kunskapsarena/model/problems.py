@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -74,13 +75,29 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
         return ""
     if isinstance(choices, Collection) and len(choices) >= LONG_LIST:
         found = closest_in_long_list(value, choices)
-        return f"menade du '{found}'?" if found else ""
+        return _suggest(value, found) if found else ""
     lowered = {choice.lower(): choice for choice in choices}
     exact_case = lowered.get(value.lower())
     if exact_case is not None:
-        return f"menade du '{exact_case}'?"
+        return _suggest(value, exact_case)
     close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.5)
-    return f"menade du '{lowered[close[0]]}'?" if close else ""
+    return _suggest(value, lowered[close[0]]) if close else ""
+
+
+def _suggest(value: str, found: str) -> str:
+    """'menade du …?', unless the two look the same: then name the characters that differ."""
+    if _looks_like(value) != _looks_like(found):
+        return f"menade du '{found}'?"
+    odd = [char for char in value if char not in found] or [char for char in found if char not in value]
+    shown = ", ".join(dict.fromkeys(f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip() for char in odd))
+    return (f"värdet ser ut som '{found}' men innehåller {'tecknet' if len(odd) == 1 else 'tecknen'} {shown}; "
+            f"skriv om det för hand")
+
+
+def _looks_like(text: str) -> str:
+    """Text as a reader sees it: canonical form, without invisible characters, odd spaces as spaces."""
+    shown = unicodedata.normalize("NFKC", text)
+    return "".join(char for char in shown if unicodedata.category(char) not in ("Cf", "Cc"))
 
 
 def quote_list(values: Iterable[str], limit: int = 12) -> str:

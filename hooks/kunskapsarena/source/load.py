@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,10 @@ def read_text(root: Path, path: Path) -> str:
     if not text.strip():
         raise UnreadableFile(Problem(rel, 1, "fil", "filen är tom",
                                      "fyll i front matter och text, eller ta bort filen"))
+    # macOS and some editors write decomposed letters (o + combining diaeresis for ö): the same
+    # text to a reader, a different string to a comparison. Every file is compared as NFC.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n")
 
 

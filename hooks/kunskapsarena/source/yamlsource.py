@@ -3,7 +3,10 @@
 Editors get `path:line` in every message, so the loader records where each
 key and list item stands. It also makes YAML friendlier to non-programmers:
 only `true`/`false` are booleans (not `no`, `on`, `ja`), `10:30` stays a time
-string instead of the YAML 1.1 base-60 number 630, an impossible date such as
+string instead of the YAML 1.1 base-60 number 630, `0701740605` stays a phone
+number instead of an octal one, a number with a decimal point
+stays the text written (`13.00` is a time in Swedish, not the float 13.0; the
+field's type in model/notation.py reads it), an impossible date such as
 2026-02-30 stays a string (so validation can name it) and a key written twice
 is reported instead of silently dropping the first value.
 
@@ -41,9 +44,12 @@ except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels we pin
 
 
 Location = tuple[str | int, ...]
+# Quotes a word processor or phone types instead of YAML's straight " and '.
+TYPOGRAPHIC_QUOTES = "”“„«»‘’‚"
 
-_INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$")
-_FLOAT = re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+# Decimal integers only: YAML 1.1 reads a leading 0 as octal (phone: 0701740605 became 117948805),
+# and 0x…/0b… are no notation editors use; such values stay the text written.
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
@@ -52,7 +58,8 @@ _REPLACED_OR_DROPPED = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag
 
 
 class _FriendlyResolver(Resolver):
-    """YAML 1.1 resolution without base-60 numbers and yes/no/on/off booleans;
+    """YAML 1.1 resolution without base-60 numbers, yes/no/on/off booleans and floats
+    (no field holds a fraction; `13.00` and `1.000` mean a time and a thousand to Swedes);
     `<<` (merge) and `=` (value) are plain text too."""
 
     yaml_implicit_resolvers = {
@@ -65,7 +72,6 @@ class _FriendlyResolver(Resolver):
 
 _FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
 _FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
-_FriendlyResolver.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
 _STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVED_BY_FIRST_CHAR = {first: resolvers for first, resolvers in _FriendlyResolver.yaml_implicit_resolvers.items()}
 _SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
@@ -89,7 +95,7 @@ class _FastResolver(_FriendlyResolver):
 class _FriendlyConstructor(yaml.constructor.SafeConstructor):
     def __init__(self) -> None:
         super().__init__()
-        self.duplicates: list[tuple[str, int]] = []
+        self.duplicates: list[tuple[str, int, tuple[str, int] | None]] = []
 
     def construct_mapping(self, node, deep=False):
         keys = [key_node.value for key_node, _ in node.value]
@@ -97,7 +103,7 @@ class _FriendlyConstructor(yaml.constructor.SafeConstructor):
             seen: set[str] = set()
             for key_node, _ in node.value:
                 if key_node.value in seen:
-                    self.duplicates.append((str(key_node.value), key_node.start_mark.line))
+                    self.duplicates.append((str(key_node.value), key_node.start_mark.line, None))
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
 
@@ -131,11 +137,11 @@ class _Loader(_Parser, _FriendlyConstructor, _FastResolver):
             return [self.build(child) for child in node.value]
         if node.__class__ is _MAPPING and node.tag == self.DEFAULT_MAPPING_TAG:
             mapping = {}
-            for key_node, value_node in node.value:
+            for index, (key_node, value_node) in enumerate(node.value):
                 key = self.build(key_node)
                 try:
                     if key in mapping:
-                        self.duplicates.append((str(key), key_node.start_mark.line))
+                        self.duplicates.append((str(key), key_node.start_mark.line, _empty_key_before(node, index)))
                         continue   # the first value is kept; the duplicate is reported
                     mapping[key] = self.build(value_node)
                 except TypeError:   # a list or group as a key
@@ -143,6 +149,32 @@ class _Loader(_Parser, _FriendlyConstructor, _FastResolver):
                         None, None, "found unhashable key", key_node.start_mark) from None
             return mapping
         return self.construct_document(node)
+
+
+def _empty_key_before(node, index: int) -> tuple[str, int] | None:
+    """The nearest earlier key in the mapping with nothing after its colon, (key, line); else None."""
+    for key_node, value_node in reversed(node.value[:index]):
+        if value_node.__class__ is _SCALAR and value_node.value == "" and not value_node.style:
+            return str(key_node.value), key_node.start_mark.line
+    return None
+
+
+_SAFE_RESOLVER = Resolver()
+
+
+def read_differently(node: yaml.Node) -> tuple[bool, Any]:
+    """(True, value) when PyYAML's SafeLoader, which MkDocs and its theme use for the front matter
+    of the pages they read themselves, reads this plain scalar as something other than the text
+    our loader keeps (`13.00` → 13.0, `yes` → True, `13:00` → 780); else (False, None)."""
+    if node.__class__ is not _SCALAR or node.style or node.tag != _STR_TAG:
+        return False, None
+    theirs = _SAFE_RESOLVER.resolve(_SCALAR, node.value, (True, False))
+    if theirs == _STR_TAG:
+        return False, None
+    try:
+        return True, yaml.safe_load(node.value)
+    except (yaml.YAMLError, ValueError):   # e.g. 2026-02-30: the engine's own reader fails on it
+        return False, None
 
 
 @dataclass
@@ -155,6 +187,7 @@ class YamlDocument:
 
     data: Any
     root: yaml.Node | None = None
+    typographic: bool = False   # the text has a typographic quote somewhere (check/typography.py looks closer)
     # id(mapping node) → {key: (key node, value node)}, made on first lookup in that mapping,
     # so reporting many problems in a big file (20 000 people) stays linear.
     _keys: dict[int, dict[str, tuple]] = field(default_factory=dict, repr=False)
@@ -225,10 +258,20 @@ def parse_yaml(text: str) -> YamlDocument:
     finally:
         loader.dispose()
     if loader.duplicates:
-        key, line = loader.duplicates[0]
+        key, line, empty = loader.duplicates[0]
+        if empty is not None:   # `jonas:` indented under the person above: his fields repeat anna's
+            raise YamlSyntaxError(empty[1] + 1, f"raden '{empty[0]}:' har fel indrag: den hamnar inuti gruppen "
+                                  f"ovanför, så fältet '{key}' på rad {line + 1} står två gånger där; "
+                                  f"flytta '{empty[0]}:' till samma indrag som gruppen ovanför")
         raise YamlSyntaxError(line + 1,
                               f"fältet '{key}' står två gånger; ta bort det ena")
-    return YamlDocument(data=data, root=root)
+    return YamlDocument(data=data, root=root, typographic=any(quote in text for quote in TYPOGRAPHIC_QUOTES))
+
+
+def _typographic_value(line: str) -> bool:
+    """`title: ”Metod: så gör du”` or `- ”…`: the value starts with a typographic quote."""
+    value = line.split(":", 1)[1] if re.match(r"^\s*[\w.-]+\s*:", line) else line.lstrip(" -")
+    return value.strip()[:1] in TYPOGRAPHIC_QUOTES if value.strip() else False
 
 
 def _explain(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
@@ -241,6 +284,9 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
         return "YAML-taggar (!!…) är inte tillåtna i innehållsfiler; ta bort taggen"
     if "\t" in bad_line:
         return "tabbtecken går inte i YAML; använd mellanslag för indrag"
+    if "mapping values are not allowed" in problem and _typographic_value(bad_line):
+        return ("ogiltig YAML: ett kolon (:) i ett värde inom typografiska citattecken (” “ « »), som YAML "
+                "inte känner igen; byt dem mot raka citattecken, t.ex. title: \"Metod: så gör du\"")
     if "mapping values are not allowed" in problem:
         return ("ogiltig YAML: ett kolon (:) mitt i ett värde; sätt värdet inom citattecken, "
                 "t.ex. title: \"Metod: så gör du\"")
