@@ -50,7 +50,7 @@ _themed: dict[str, tuple[str, bytes]] = {}      # src_uri → (key, pickled outp
 _build: dict[str, str] = {}                # this build's shared key parts
 _previous_populate = _previous_build = None
 _serial_prefixes: tuple[str, ...] = ()
-stats = {"converted": 0, "converted_hits": 0, "themed": 0, "themed_hits": 0}
+stats = {"pages": 0, "converted": 0, "converted_hits": 0, "themed": 0, "themed_hits": 0}
 
 
 class _MemoryBytecode(jinja2.BytecodeCache):
@@ -113,6 +113,7 @@ def source_of(src_uri: str) -> str | None:
 
 def _populate_page(page: Page, config, files, dirty: bool = False) -> None:
     _remember_source(page, config)
+    stats["pages"] += 1
     _loop["files"] = files
     key = _converted_key(page, files)
     if key is None:

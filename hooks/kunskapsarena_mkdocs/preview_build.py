@@ -27,6 +27,8 @@ class BuildResult:
     state: str                                        # OK, WARNINGS (site complete) or FAILED (no site)
     problems: list[str] = field(default_factory=list)   # editors' lines, as `arena check` prints them
     seconds: float = 0.0
+    reused: int = 0     # page steps (Markdown → HTML, themed page) taken from page_cache.py
+    redone: int = 0     # page steps done again
 
 
 class _Captured(logging.Handler):
@@ -55,6 +57,7 @@ class Builder:
         from . import page_cache
 
         start = time.perf_counter()
+        before = dict(page_cache.stats)
         captured = _Captured()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(captured)
@@ -79,14 +82,17 @@ class Builder:
         finally:
             logger.removeHandler(captured)
         problems = self._editor_lines(captured.records)
-        seconds = time.perf_counter() - start
+        counts = {name: page_cache.stats[name] - before.get(name, 0) for name in page_cache.stats}
+        reused = counts["converted_hits"] + counts["themed_hits"]
+        done = BuildResult(OK, problems, time.perf_counter() - start, reused,
+                           counts["pages"] * 2 - reused)
         if failure is None:
-            return BuildResult(OK, problems, seconds)
+            return done
         if "in strict mode" in failure and not any(r.levelno >= logging.ERROR for r in captured.records):
-            return BuildResult(WARNINGS, problems, seconds)   # every file written, warnings counted
-        if not problems:
-            problems = [failure]
-        return BuildResult(FAILED, problems, seconds)
+            done.state = WARNINGS   # every file written, the warnings counted
+            return done
+        done.state, done.problems = FAILED, problems or [failure]
+        return done
 
     def _editor_lines(self, records: list[logging.LogRecord]) -> list[str]:
         from . import page_cache
