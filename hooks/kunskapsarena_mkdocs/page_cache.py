@@ -36,6 +36,7 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.commands import build as mkdocs_build
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
@@ -77,6 +78,27 @@ def install(root: Path) -> None:
     mkdocs_build._build_page = _build_page
     parallel_pages.already_done = _already_done
     _share_compiled_templates(_MemoryBytecode())
+    global _original_theme_files
+    _original_theme_files = Files.add_files_from_theme
+    Files.add_files_from_theme = _add_files_from_theme
+
+
+_original_theme_files = None
+_theme_files: dict[tuple, list[tuple[str, str]]] = {}
+
+
+def _add_files_from_theme(self: Files, env, config) -> None:
+    """MkDocs lists the theme's folders at every build (Material's: 14 000 names, most of a rebuild's
+    second); the list is kept while the theme's folders and the overrides are the same."""
+    key = (tuple(config.theme.dirs), tuple(config.theme.static_templates), _build.get("theme"))
+    found = _theme_files.get(key)
+    if found is None:
+        listed = Files([])
+        _original_theme_files(listed, env, config)
+        found = _theme_files[key] = [(file.src_uri, file.src_dir) for file in listed]
+    for path, folder in found:
+        if self.get_file_from_path(path) is None:   # as MkDocs: theme files never override docs_dir files
+            self.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
 def _share_compiled_templates(cache: jinja2.BytecodeCache) -> None:
