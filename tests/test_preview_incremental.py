@@ -95,9 +95,13 @@ def test_rebuilds_after_every_kind_of_edit_equal_clean_builds(project, tmp_path:
     first = same_as_clean("first")
     assert first.reused == 0 and first.redone > 0
 
-    # Change: a method's title (shown on the case that uses it, the explorer, its related method) and body.
+    # Change: a method's title (shown on the case that uses it, the explorer, its related method) and body,
+    # and a blog post's text (its excerpt is on the blog's index).
     edit(root, "methods/kundresa.md", "title: Kundresa", "title: Kundresan")
     edit(root, "methods/kundresa.md", "Se tjänsten med invånarens ögon.", "Se tjänsten med *invånarens* ögon.")
+    posts = sorted((root / "blog/posts").glob("*.md"))
+    assert posts
+    edit(root, posts[0].relative_to(root).as_posix(), "\n---\n", "\n---\n\nEn ny inledning.\n")
     changed = same_as_clean("change")
     assert changed.reused > changed.redone, "pages the change did not touch come from the caches"
 

@@ -12,8 +12,10 @@ per-page steps free for pages whose inputs did not change:
   pages (its plugin keeps state across pages) are always converted.
 - the themed page (MkDocs' `_build_page`): keyed on what the templates read:
   the page's HTML, table of contents, meta, title, addresses and neighbours,
-  the whole nav, mkdocs.yml, the theme's overrides and the build date. A hit
-  writes the same bytes and hands the search plugin the same entries.
+  the whole nav, mkdocs.yml, the theme's overrides and the build date (for a
+  blog post also its dates, read time, authors and categories). A hit writes
+  the same bytes and hands the search plugin the same entries. The blog's
+  views (index, archive, categories) are always themed again.
 
 What a step logged is kept with it and logged again on a hit, so warnings
 never disappear from a rebuild and `--strict` counts them as before. A miss
@@ -219,14 +221,24 @@ def _build_page(page: Page, config, doc_files, nav, env, dirty: bool = False, ex
 
 def _themed_key(page: Page, nav, excluded: bool) -> str | None:
     uri = page.file.src_uri
-    if uri.startswith(_serial_prefixes) or page.content is None:
-        return None
+    post = _is_post(page)
+    if (uri.startswith(_serial_prefixes) and not post) or page.content is None:
+        return None   # the blog's views: its plugin renders their excerpts while they are themed
     if "nav" not in _build:
         _build["nav"] = _digest(repr(_nav_shape(nav.items)))
     neighbours = [(p.title, p.url) if p is not None else None for p in (page.previous_page, page.next_page)]
+    # A post's template also reads what the blog plugin gave it: dates, read time, authors, categories.
+    blog = ((repr(dict(page.config)), [repr(dict(author)) for author in page.authors],
+             [(category.title, category.url) for category in page.categories],
+             (page.parent.title, page.parent.url) if page.parent else None) if post else None)
     return _digest(repr((_build["config"], _build["date"], _build["theme"], _build["nav"], uri, page.url,
                          page.file.dest_uri, page.canonical_url, page.edit_url, page.title, repr(page.meta),
-                         page.content, _toc_shape(page.toc), neighbours, page.is_homepage, excluded)))
+                         page.content, _toc_shape(page.toc), neighbours, page.is_homepage, excluded, blog)))
+
+
+def _is_post(page: Page) -> bool:
+    kind = type(page)
+    return kind.__name__ == "Post" and kind.__module__.startswith("material.plugins.blog")
 
 
 def _already_done(page: Page, loop: str) -> bool:
