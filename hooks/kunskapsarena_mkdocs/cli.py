@@ -137,8 +137,15 @@ def _build(root: Path, site_dir: Path) -> int:
     if _check(root, "text") != 0:
         print(f"Webbplatsen byggdes inte; {site_dir.name}/ är oförändrad.", file=sys.stderr)
         return 1
+    from . import build_reuse
     from .sitebuild import BuildFailed, BuildInterrupted, build_site  # subprocess only; keeps `check` light
 
+    site_dir = site_dir.resolve()
+    if build_reuse.unchanged(root, site_dir):
+        print(f"Webbplatsen i {site_dir} är redan byggd av exakt de här filerna; inget att bygga om.",
+              file=sys.stderr)
+        return 0
+    inputs = build_reuse.inputs_digest(root, site_dir)
     try:
         build_site(root, site_dir)
     except BuildFailed as exc:
@@ -148,6 +155,7 @@ def _build(root: Path, site_dir: Path) -> int:
         print(f"\narena build: avbrutet ({signal.Signals(exc.signum).name}); {site_dir.name}/ är oförändrad",
               file=sys.stderr)
         return 128 + exc.signum
+    build_reuse.remember(root, site_dir, inputs)
     print(f"Webbplatsen är byggd i {site_dir}.", file=sys.stderr)
     return 0
 
