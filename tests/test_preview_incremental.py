@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_EPOCH, MINIMAL, copy_small_project
-from kunskapsarena_mkdocs.preview_build import FAILED, OK, serve_builds
+from kunskapsarena_mkdocs.preview_build import FAILED, OK, WARNINGS, serve_builds
 
 pytestmark = pytest.mark.build
 
@@ -136,6 +136,14 @@ def test_rebuilds_after_every_kind_of_edit_equal_clean_builds(project, tmp_path:
     edit(root, "data/people.yml", name, name + " Andersson")
     same_as_clean("fix")
 
-    # Nothing changed: every page step but the blog's and those with arena: blocks from the caches.
+    # A broken link: MkDocs' warning in the editors' form; the site is written (shown with the banner).
+    edit(root, "content/om.md", "En ny första mening.", "En ny första mening med [en länk](finns-inte.md).")
+    folder, result = builder.build(out)
+    assert result.state == WARNINGS
+    assert result.problems == ["content/om.md:2: länk: 'finns-inte.md' pekar på en sida eller fil som inte finns "
+                               "(rätta adressen, eller skapa sidan)"]
+    edit(root, "content/om.md", " med [en länk](finns-inte.md).", ".")
+
+    # Nothing changed since "fix": every page step but the blog's and those with arena: blocks from the caches.
     unchanged = same_as_clean("unchanged")
     assert unchanged.reused > 0.7 * (unchanged.reused + unchanged.redone), unchanged

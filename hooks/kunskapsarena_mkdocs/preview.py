@@ -209,6 +209,7 @@ class _Builds:
         self._process = None
         self._connection = None
         self._folders = 0
+        self._retired: list[Path] = []
 
     def _start_builder(self) -> None:
         context = mp.get_context("spawn")   # no thread of this process comes along; forks freely
@@ -257,8 +258,6 @@ class _Builds:
             except (EOFError, OSError, BrokenPipeError):
                 self._process = None
         return BuildResult(FAILED, ["förhandsvisningens byggprocess stannade; starta om make serve"])
-
-    _retired: list[Path] = []
 
     def _retire(self, folder: Path) -> None:
         for old in self._retired:

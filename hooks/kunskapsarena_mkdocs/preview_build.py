@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +120,8 @@ class Builder:
 
 def serve_builds(root: str, connection, cache: bool = True) -> None:
     """The builder process: build into each folder the server sends, answer with a BuildResult."""
+    # Ctrl-C in the terminal reaches the whole process group: the server stops us in order.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     builder = Builder(Path(root), cache=cache)
     try:
         while True:
