@@ -28,6 +28,8 @@ With --serve it measures the preview loop instead: from saving a method's file
 to the served page showing the change, with `arena serve` (the preview) and
 with today's `mkdocs serve --strict` side by side, in the same run; size 0 is
 the demo arena. Best and median of --runs saves (at least 3 for the preview).
+It also times `arena build` of the arena and a second `arena build` of the
+same, unchanged files (which reuses the first site).
 Budgets (2 cores): 1 000 items ≤ 10 s, 5 000 ≤ 60 s, ≤ 60 kB HTML per item
 page, check of 5 000 ≤ 1.5 s, overhead ≤ 5 %; 20 000 people add about a second
 to the check (most of it libyaml composing the 2.6 MB file) and time grows at
@@ -273,7 +275,7 @@ def save_to_screen(command: list[str], project: Path, port: int, runs: int) -> l
 
 def main_serve(sizes: list[int], workdir: Path, runs: int) -> None:
     print(f"{'arena':>8} {'preview best s':>15} {'median s':>9} {'mkdocs serve best s':>20} "
-          f"{'median s':>9} {'ref ms':>7}", flush=True)
+          f"{'median s':>9} {'arena build s':>14} {'unchanged s':>12} {'ref ms':>7}", flush=True)
     for count in sizes:
         reference = cpu_reference()
         project = workdir / f"serve-{count}"
@@ -287,9 +289,13 @@ def main_serve(sizes: list[int], workdir: Path, runs: int) -> None:
         port = _free_port()
         today = save_to_screen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
                                project, port, runs)
+        # `arena build` twice: the second of unchanged files reuses the first's site (build_reuse.py).
+        build = [sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(project), "build"]
+        full = timed(build, project)
+        again = timed(build, project)
         label = f"{count}" if count else "demo"
         print(f"{label:>8} {min(preview):>15.2f} {statistics.median(preview):>9.2f} "
-              f"{min(today):>20.2f} {statistics.median(today):>9.2f} "
+              f"{min(today):>20.2f} {statistics.median(today):>9.2f} {full:>14.1f} {again:>12.2f} "
               f"{(reference + cpu_reference()) / 2:>7.0f}", flush=True)
 
 

@@ -13,9 +13,10 @@ per-page steps free for pages whose inputs did not change:
 - the themed page (MkDocs' `_build_page`): keyed on what the templates read:
   the page's HTML, table of contents, meta, title, addresses and neighbours,
   the whole nav, mkdocs.yml, the theme's overrides and the build date (for a
-  blog post also its dates, read time, authors and categories). A hit writes
-  the same bytes and hands the search plugin the same entries. The blog's
-  views (index, archive, categories) are always themed again.
+  blog post also its dates, read time, authors and categories; for the blog's
+  index, archive and category pages every post's text, settings and links,
+  since they show excerpts). A hit writes the same bytes and hands the search
+  plugin the same entries.
 
 What a step logged is kept with it and logged again on a hit, so warnings
 never disappear from a rebuild and `--strict` counts them as before. A miss
@@ -221,9 +222,9 @@ def _build_page(page: Page, config, doc_files, nav, env, dirty: bool = False, ex
 
 def _themed_key(page: Page, nav, excluded: bool) -> str | None:
     uri = page.file.src_uri
-    post = _is_post(page)
-    if (uri.startswith(_serial_prefixes) and not post) or page.content is None:
-        return None   # the blog's views: its plugin renders their excerpts while they are themed
+    post, view = _is_blog(page, "Post"), _is_blog(page, "View")
+    if (uri.startswith(_serial_prefixes) and not (post or view)) or page.content is None:
+        return None
     if "nav" not in _build:
         _build["nav"] = _digest(repr(_nav_shape(nav.items)))
     neighbours = [(p.title, p.url) if p is not None else None for p in (page.previous_page, page.next_page)]
@@ -231,14 +232,33 @@ def _themed_key(page: Page, nav, excluded: bool) -> str | None:
     blog = ((repr(dict(page.config)), [repr(dict(author)) for author in page.authors],
              [(category.title, category.url) for category in page.categories],
              (page.parent.title, page.parent.url) if page.parent else None) if post else None)
+    # A view (the blog's index, archive and category pages) shows excerpts of posts, which the plugin
+    # renders while the view is themed: every post's text, settings and links are its inputs.
+    posts = _blog_posts(page) if view else None
     return _digest(repr((_build["config"], _build["date"], _build["theme"], _build["nav"], uri, page.url,
                          page.file.dest_uri, page.canonical_url, page.edit_url, page.title, repr(page.meta),
-                         page.content, _toc_shape(page.toc), neighbours, page.is_homepage, excluded, blog)))
+                         page.content, _toc_shape(page.toc), neighbours, page.is_homepage, excluded, blog,
+                         posts)))
 
 
-def _is_post(page: Page) -> bool:
-    kind = type(page)
-    return kind.__name__ == "Post" and kind.__module__.startswith("material.plugins.blog")
+def _is_blog(page: Page, kind: str) -> bool:
+    """A page of Material's blog plugin of that kind (Post, or View: index, archive, category)."""
+    return any(base.__name__ == kind and base.__module__.startswith("material.plugins.blog")
+               for base in type(page).__mro__)
+
+
+def _blog_posts(view: Page) -> str:
+    if "posts" not in _build:
+        posts = []
+        for page in _loop["files"].documentation_pages() if _loop["files"] is not None else ():
+            post = page.page
+            if post is not None and _is_blog(post, "Post"):
+                posts.append((post.file.src_uri, post.url, post.title, post.markdown, repr(dict(post.config)),
+                              [repr(dict(author)) for author in post.authors],
+                              [(category.title, category.url) for category in post.categories],
+                              getattr(post, "excerpt", None) is not None))
+        _build["posts"] = _digest(repr((_build.get("files"), posts)))
+    return _build["posts"]
 
 
 def _already_done(page: Page, loop: str) -> bool:
