@@ -210,6 +210,7 @@ class _Builds:
         self._connection = None
         self._folders = 0
         self._retired: list[Path] = []
+        self.started = None   # called once, after the first build
 
     def _start_builder(self) -> None:
         context = mp.get_context("spawn")   # no thread of this process comes along; forks freely
@@ -231,6 +232,9 @@ class _Builds:
             time.sleep(SETTLE_SECONDS)
             self.wanted.clear()
             self.build_once()
+            if self.started is not None:
+                self.started()
+                self.started = None
 
     def build_once(self) -> BuildResult:
         self._folders += 1
@@ -250,6 +254,8 @@ class _Builds:
 
     def _build(self, folder: Path) -> BuildResult:
         for _ in range(2):   # a builder that died (killed, out of memory) is started again once
+            if self.stopping:
+                break
             if self._process is None or not self._process.is_alive():
                 self._start_builder()
             try:
@@ -280,8 +286,10 @@ class _Builds:
                 self._connection.send(None)
         if self._process is not None:
             self._process.join(timeout=5)
-            if self._process.is_alive():
-                self._process.terminate()
+            if self._process.is_alive():   # in the middle of a build: stop it and the workers it forked
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(self._process.pid, signal.SIGTERM)
+                self._process.join(timeout=5)
 
 
 def watched_folders(root: Path) -> list[Path]:
@@ -357,11 +365,11 @@ def serve(root: Path, address: str, report=None) -> int:
     stop = threading.Event()
     previous = {signum: signal.signal(signum, lambda *_: stop.set())
                 for signum in (signal.SIGTERM, signal.SIGHUP) if threading.current_thread() is threading.main_thread()}
+    builds.started = lambda: report(f"Förhandsvisningen är igång på {shown}; sidan uppdateras när du sparar.")
     try:
         observer = _watch(root, builds)
-        builds.build_once()
+        builds.request()   # the first build, in the builds thread: this one only waits for a stop
         threading.Thread(target=builds.run, daemon=True, name="arena-preview-builds").start()
-        report(f"Förhandsvisningen är igång på {shown}; sidan uppdateras när du sparar.")
         while not stop.wait(0.5):
             pass
     except KeyboardInterrupt:

@@ -120,7 +120,9 @@ class Builder:
 
 def serve_builds(root: str, connection, cache: bool = True) -> None:
     """The builder process: build into each folder the server sends, answer with a BuildResult."""
-    # Ctrl-C in the terminal reaches the whole process group: the server stops us in order.
+    # A process group of its own (with the workers a build forks), which the server stops as one;
+    # Ctrl-C in the terminal reaches the server only, which stops us in order.
+    os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     builder = Builder(Path(root), cache=cache)
     try:
