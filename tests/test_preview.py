@@ -108,3 +108,55 @@ def test_mkdocs_link_warnings_in_the_editors_form(tmp_path: Path):
                        sources.get, tmp_path)
     assert line.startswith("content/om.md:1: länk: '/metoder/' börjar med / och kontrolleras inte (")
     assert editor_line("Something else entirely", sources.get, tmp_path) == "Something else entirely"
+
+
+def test_server_injects_reload_and_banner_and_stays_inside_the_site(tmp_path: Path):
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from kunskapsarena_mkdocs.preview import Preview, _server
+    from kunskapsarena_mkdocs.preview_address import bind
+    from kunskapsarena_mkdocs.preview_build import BuildResult
+
+    site = tmp_path / "site"
+    (site / "idéer").mkdir(parents=True)
+    (site / "idéer" / "index.html").write_text("<html><head></head><body class='x'><h1>Idéer</h1></body></html>",
+                                               encoding="utf-8")
+    (site / "404.html").write_text("<html><head></head><body>Saknas</body></html>", encoding="utf-8")
+    (tmp_path / "hemlig.txt").write_text("hemlig", encoding="utf-8")
+    preview = Preview(tmp_path, "/")
+    sock = bind("127.0.0.1", 0)
+    server = _server(sock, preview)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+    def get(path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    try:
+        status, body = get("/")
+        assert status == 503 and "inte gått att bygga ännu" in body   # no good build yet
+        preview.publish(BuildResult(OK), site)
+        status, body = get("/id%C3%A9er")   # a folder without its slash: redirected, then served
+        assert status == 200 and "<h1>Idéer</h1>" in body
+        assert '<script src="/__arena/preview.js" data-version="1" defer></script></head>' in body
+        assert "arena-preview-problems" not in body
+        assert get("/../hemlig.txt")[0] == 404 and get("/%2e%2e/hemlig.txt")[0] == 404
+        status, body = get("/finns-inte/")
+        assert status == 404 and "Saknas" in body
+
+        preview.publish(BuildResult(FAILED, ["methods/x.md:3: title: <b>fel</b>"]), None)
+        status, body = get("/idéer/".replace("é", "%C3%A9"))
+        assert status == 200 and "<h1>Idéer</h1>" in body, "the last good site stays"
+        assert "<body class='x'><div class=\"arena-preview-problems\"" in body
+        assert "methods/x.md:3: title: &lt;b&gt;fel&lt;/b&gt;" in body
+        assert get("/__arena/wait?v=1")[1] == "2", "a page from an earlier build is told to reload at once"
+        assert get("/__arena/preview.js")[0] == 200 and get("/__arena/preview.css")[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()

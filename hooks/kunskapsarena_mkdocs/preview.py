@@ -69,6 +69,11 @@ class Preview:
             self.version += 1
             self.changed.notify_all()
 
+    def snapshot(self) -> tuple[Path | None, int, list[str], str]:
+        """Site, version, problems and state of one build, read together (a page and its reload version agree)."""
+        with self.changed:
+            return self.site, self.version, self.problems, self.state
+
     def wait(self, seen: int, timeout: float) -> int:
         with self.changed:
             self.changed.wait_for(lambda: self.version != seen, timeout=timeout)
@@ -94,18 +99,20 @@ class _Handler(BaseHTTPRequestHandler):
         mount = self.preview.mount
         if not path.startswith(mount):
             if path in ("/", "") or path + "/" == mount:
-                return self._redirect(mount)
+                return self._redirect(urllib.parse.quote(mount))
             return self._send(HTTPStatus.NOT_FOUND, b"", "text/plain", head)
-        site = self.preview.site
+        snapshot = self.preview.snapshot()
+        site = snapshot[0]
         if site is None:
-            return self._send(HTTPStatus.SERVICE_UNAVAILABLE, self._page(_waiting_page()), "text/html", head)
+            return self._send(HTTPStatus.SERVICE_UNAVAILABLE, self._page(_waiting_page(), snapshot), "text/html",
+                              head)
         relative = posixpath.normpath(path[len(mount):]).lstrip("/")
         if relative.startswith("..") or "\0" in relative:
             return self._send(HTTPStatus.NOT_FOUND, b"", "text/plain", head)
         target = site / relative if relative not in ("", ".") else site
         if target.is_dir():
             if not path.endswith("/"):
-                return self._redirect(path + "/")
+                return self._redirect(urllib.parse.quote(path) + "/")
             target = target / "index.html"
         status = HTTPStatus.OK
         if not target.is_file():
@@ -116,17 +123,17 @@ class _Handler(BaseHTTPRequestHandler):
             data, target = b"", Path("x.txt")
         kind = _content_type(target.name)
         if kind == "text/html":
-            data = self._page(data)
+            data = self._page(data, snapshot)
         self._send(status, data, kind, head)
 
-    def _page(self, data: bytes) -> bytes:
+    def _page(self, data: bytes, snapshot: tuple) -> bytes:
         """The page with the preview's stylesheet, script and (when there are problems) the banner."""
-        preview = self.preview
+        _, version, problems, state = snapshot
         text = data.decode("utf-8", "replace")
         head = (f'<link rel="stylesheet" href="{PREFIX}preview.css">'
-                f'<script src="{PREFIX}preview.js" data-version="{preview.version}" defer></script>')
+                f'<script src="{PREFIX}preview.js" data-version="{version}" defer></script>')
         text = text.replace("</head>", head + "</head>", 1) if "</head>" in text else head + text
-        banner = problem_banner(preview.problems, preview.state)
+        banner = problem_banner(problems, state)
         if banner:
             match = re.search(r"<body[^>]*>", text)
             text = text[:match.end()] + banner + text[match.end():] if match else banner + text
