@@ -9,7 +9,8 @@ per-page steps free for pages whose inputs did not change:
   files and their addresses (links resolve against it), mkdocs.yml and the
   build date. Pages whose text depends on more than their file (the start
   page's `<!-- arena:… -->` blocks, the accessibility statement) and the blog's
-  pages (its plugin keeps state across pages) are always converted.
+  pages (its plugin keeps state across pages) run every event again, and
+  only their Markdown conversion is reused, keyed on the Markdown the events made.
 - the themed page (MkDocs' `_build_page`): keyed on what the templates read:
   the page's HTML, table of contents, meta, title, addresses and neighbours,
   the whole nav, mkdocs.yml, the theme's overrides and the build date (for a
@@ -39,6 +40,7 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
@@ -54,7 +56,8 @@ _themed: dict[str, tuple[str, bytes]] = {}      # src_uri → (key, pickled outp
 _build: dict[str, str] = {}                # this build's shared key parts
 _previous_populate = _previous_build = None
 _serial_prefixes: tuple[str, ...] = ()
-stats = {"pages": 0, "converted": 0, "converted_hits": 0, "themed": 0, "themed_hits": 0}
+stats = {"pages": 0, "converted": 0, "converted_hits": 0, "rendered": 0, "rendered_hits": 0, "themed": 0,
+         "themed_hits": 0}
 
 
 class _MemoryBytecode(jinja2.BytecodeCache):
@@ -142,7 +145,7 @@ def _populate_page(page: Page, config, files, dirty: bool = False) -> None:
     _loop["files"] = files
     key = _converted_key(page, files)
     if key is None:
-        return _previous_populate(page, config, files, dirty)
+        return _populate_in_steps(page, config, files)
     stats["converted"] += 1
     cached = _converted.get(page.file.src_uri)
     if cached is not None and cached[0] == key:
@@ -164,6 +167,63 @@ def _populate_page(page: Page, config, files, dirty: bool = False) -> None:
     return None
 
 
+def _populate_in_steps(page: Page, config, files) -> None:
+    """MkDocs' `_populate_page` for pages whose text depends on more than their file (the blog's, the
+    start page's blocks, the statement): every plugin event runs, only the Markdown conversion is
+    reused, keyed on the Markdown the events made, the list of files and mkdocs.yml."""
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        key = _digest(repr((_build["config"], _files_key(files), page.file.src_uri, page.markdown)))
+        cached = _rendered.get(page.file.src_uri)
+        stats["rendered"] += 1
+        if cached is not None and cached[0] == key:
+            stats["rendered_hits"] += 1
+            state, records = pickle.loads(cached[1])
+            _replay(records)
+            _install_rendered(page, state, files)
+        else:
+            with _Recorded() as recorded:
+                page.render(config, files)
+            state = {name: page.__dict__.get(name) for name in _RENDERED_STATE}
+            _rendered[page.file.src_uri] = (key, pickle.dumps((_portable(state), recorded.records)))
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+    except Exception as error:   # as MkDocs' own loop reports it
+        message = f"Error reading page '{page.file.src_uri}':"
+        if not isinstance(error, BuildError):
+            message += f" {error}"
+        logging.getLogger("mkdocs.commands.build").error(message)
+        raise
+    finally:
+        config._current_page = None
+
+
+# What Page.render sets (MkDocs 1.6.1; parallel_pages.WRITTEN_FOR_MKDOCS guards the release).
+_RENDERED_STATE = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
+_rendered: dict[str, tuple[str, bytes]] = {}
+
+
+def _portable(state: dict) -> dict:
+    if state.get("links_to_anchors"):
+        state = {**state, "links_to_anchors": {f.src_uri: a for f, a in state["links_to_anchors"].items()}}
+    return state
+
+
+def _install_rendered(page: Page, state: dict, files) -> None:
+    links = state.get("links_to_anchors")
+    if links:
+        state["links_to_anchors"] = {files.get_file_from_path(uri): anchors for uri, anchors in links.items()}
+    page.__dict__.update(state)
+
+
+def _files_key(files) -> str:
+    if "files" not in _build:
+        _build["files"] = _digest(repr(sorted((f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files)))
+    return _build["files"]
+
+
 def _converted_key(page: Page, files) -> str | None:
     uri = page.file.src_uri
     if uri.startswith(_serial_prefixes) or uri == STATEMENT_PAGE:
@@ -171,8 +231,7 @@ def _converted_key(page: Page, files) -> str | None:
     source = _source_bytes(page)
     if source is None or b"arena:" in source:
         return None
-    if "files" not in _build:
-        _build["files"] = _digest(repr(sorted((f.src_uri, f.dest_uri, f.url, f.inclusion.name) for f in files)))
+    _files_key(files)
     hooks = _hooks()
     parts = getattr(hooks, "_pages_with_parts", {}).get(uri) if hooks else None
     return _digest(repr((_build["config"], _build["date"], _build["files"], uri, source,
@@ -265,6 +324,8 @@ def _already_done(page: Page, loop: str) -> bool:
     """For parallel_pages: pages this module will take from its cache are not rendered there."""
     if loop == "populate":
         key = _converted_key(page, _loop["files"])
+        if key is None:
+            return True   # converted in steps at its turn (_populate_in_steps), never ahead
         cached = _converted.get(page.file.src_uri)
     else:
         key = _themed_key(page, _loop["nav"], page.file.inclusion.is_excluded())

@@ -84,7 +84,7 @@ class Builder:
             logger.removeHandler(captured)
         problems = self._editor_lines(captured.records)
         counts = {name: page_cache.stats[name] - before.get(name, 0) for name in page_cache.stats}
-        reused = counts["converted_hits"] + counts["themed_hits"]
+        reused = counts["converted_hits"] + counts["rendered_hits"] + counts["themed_hits"]
         done = BuildResult(OK, problems, time.perf_counter() - start, reused,
                            counts["pages"] * 2 - reused)
         if failure is None:
