@@ -14,8 +14,9 @@ AXE_CORE_JS        := $(VENV)/axe-core-$(AXE_CORE_VERSION)/axe.min.js
 site: $(STAMP)
 	$(BIN)/arena build
 
+# make serve ADDR=127.0.0.1:8123 (default 127.0.0.1:8000): the live preview (README, Preview).
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict
+	$(BIN)/arena serve $(if $(ADDR),--addr $(ADDR))
 
 check: $(STAMP)
 	$(BIN)/arena check $(if $(FORMAT),--format $(FORMAT))

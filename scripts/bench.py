@@ -1,6 +1,6 @@
 """Benchmark: check and build times, page sizes, and our hooks' overhead.
 
-Usage: python scripts/bench.py [--sizes 1000 5000] [--keep DIR] [--explore | --people 20000]
+Usage: python scripts/bench.py [--sizes 1000 5000] [--keep DIR] [--explore | --people 20000 | --serve]
 
 For each size it generates a synthetic arena (scripts/generate_arena.py),
 then measures:
@@ -24,6 +24,12 @@ With --people N it measures a large data/people.yml instead: `arena check` and
 the core's generated files (site_outputs, one process) for an arena of the
 first --sizes items plus N/4 and N generated people, and how much the time grows
 from N/4 to N people (≈ 4× or less: no quadratic cost per person).
+With --serve it measures the preview loop instead: from saving a method's file
+to the served page showing the change, with `arena serve` (the preview) and
+with today's `mkdocs serve --strict` side by side, in the same run; size 0 is
+the demo arena. Best and median of --runs saves (at least 3 for the preview).
+It also times `arena build` of the arena and a second `arena build` of the
+same, unchanged files (which reuses the first site).
 Budgets (2 cores): 1 000 items ≤ 10 s, 5 000 ≤ 60 s, ≤ 60 kB HTML per item
 page, check of 5 000 ≤ 1.5 s, overhead ≤ 5 %; 20 000 people add about a second
 to the check (most of it libyaml composing the 2.6 MB file) and time grows at
@@ -36,11 +42,14 @@ import argparse
 import gzip
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -199,6 +208,97 @@ def main_people(people: int, items: int, workdir: Path, runs: int) -> None:
           f"ref ms {(reference + cpu_reference()) / 2:.0f}", flush=True)
 
 
+REPO = Path(__file__).resolve().parent.parent
+DEMO_PARTS = ("mkdocs.yml", "hooks", "content", "overrides", "data", "methods", "cases", "blog", "events",
+              "projects", "ideas", "trainings")
+
+
+def demo_project(target: Path) -> Path:
+    for part in DEMO_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+    return target
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 900) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def save_to_screen(command: list[str], project: Path, port: int, runs: int) -> list[float]:
+    """Seconds from saving a method's file to the served page showing the change, once per run."""
+    record = load_arena(project).of_type(CONTENT_TYPES[0])[0]
+    url = f"http://127.0.0.1:{port}/{record.url}"
+    source = project / record.path
+    original = source.read_text(encoding="utf-8")
+    process = subprocess.Popen(command, cwd=project, env=ENV, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 900
+        while record.data.title not in _get(url, 5):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"{command[:3]} did not start serving {url}")
+            time.sleep(0.2)
+        times = []
+        for run in range(runs):
+            time.sleep(1.0)   # the watcher and the server at rest, as between two saves
+            token = f"Bänkmärke{run}x{port}"
+            start = time.perf_counter()
+            source.write_text(original.rstrip("\n") + f"\n\n{token}\n", encoding="utf-8")
+            while token not in _get(url):
+                if time.perf_counter() - start > 600:
+                    raise SystemExit(f"{url} never showed the change")
+                time.sleep(0.01)
+            times.append(time.perf_counter() - start)
+        return times
+    finally:
+        source.write_text(original, encoding="utf-8")
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def main_serve(sizes: list[int], workdir: Path, runs: int) -> None:
+    print(f"{'arena':>8} {'preview best s':>15} {'median s':>9} {'mkdocs serve best s':>20} "
+          f"{'median s':>9} {'arena build s':>14} {'unchanged s':>12} {'ref ms':>7}", flush=True)
+    for count in sizes:
+        reference = cpu_reference()
+        project = workdir / f"serve-{count}"
+        if count:
+            generate(project, count)
+        else:
+            demo_project(project)
+        port = _free_port()
+        preview = save_to_screen([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(project), "serve",
+                                  "--addr", f"127.0.0.1:{port}"], project, port, max(runs, 3))
+        port = _free_port()
+        today = save_to_screen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+                               project, port, runs)
+        # `arena build` twice: the second of unchanged files reuses the first's site (build_reuse.py).
+        build = [sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(project), "build"]
+        full = timed(build, project)
+        again = timed(build, project)
+        label = f"{count}" if count else "demo"
+        print(f"{label:>8} {min(preview):>15.2f} {statistics.median(preview):>9.2f} "
+              f"{min(today):>20.2f} {statistics.median(today):>9.2f} {full:>14.1f} {again:>12.2f} "
+              f"{(reference + cpu_reference()) / 2:>7.0f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Kunskapsarena benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
@@ -208,9 +308,18 @@ def main() -> None:
                         help="explorer page and search index sizes only (one build per size)")
     parser.add_argument("--people", type=int, default=0,
                         help="measure check and outputs with this many people in data/people.yml")
+    parser.add_argument("--serve", action="store_true",
+                        help="save → page updated with arena serve and mkdocs serve (size 0: the demo)")
     args = parser.parse_args()
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="arena-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    if args.serve:
+        try:
+            main_serve(args.sizes, workdir, args.runs)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(workdir, ignore_errors=True)
+        return
     if args.people:
         try:
             main_people(args.people, args.sizes[0], workdir, args.runs)

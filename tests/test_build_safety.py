@@ -214,10 +214,14 @@ def read_only_prefix(folder: Path) -> list[str]:
 
 def test_read_only_tree_gives_one_message_and_keeps_the_site(project: Path):
     before = tree_digest(project / "site")
+    page = project / "content" / "om.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nNy text.\n", encoding="utf-8")   # unchanged inputs would reuse the site
     try:
         result = build(project, *read_only_prefix(project))
     finally:
         project.chmod(0o755)
+        page.write_text(original, encoding="utf-8")
     reason = "filsystemet är skrivskyddat" if os.geteuid() == 0 else "behörighet saknas"
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == f"arena build: kunde inte skriva i {project}: {reason}; site/ är oförändrad"

@@ -1,4 +1,4 @@
-"""`arena`: check, new and build, for editors and CI.
+"""`arena`: check, new, build and serve, for editors and CI.
 
 `check` must stay fast and must not import MkDocs: it is the pre-commit and
 CI path. `build` runs MkDocs in a subprocess.
@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="kontrollera och bygg webbplatsen till site/")
     build.add_argument("--site-dir", type=Path, default=None)
 
+    serve = commands.add_parser("serve", help="förhandsvisa webbplatsen medan du redigerar (uppdateras när du sparar)")
+    serve.add_argument("--addr", default=None,
+                       help="värd:port att lyssna på; standard: 127.0.0.1:8000 (make serve ADDR=127.0.0.1:8123)")
+
     args = parser.parse_args(argv)
     root = (args.root or _find_root(Path.cwd())).resolve()
     if args.command == "check":
@@ -54,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         return _new(root, args.type, args.title)
     if args.command == "schema":
         return _schema(root, args.out or root / SCHEMA_DIR)
+    if args.command == "serve":
+        from .preview import serve  # MkDocs is imported by the builder process only
+
+        return serve(root, args.addr or "")
     return _build(root, args.site_dir or root / "site")
 
 
@@ -129,8 +137,15 @@ def _build(root: Path, site_dir: Path) -> int:
     if _check(root, "text") != 0:
         print(f"Webbplatsen byggdes inte; {site_dir.name}/ är oförändrad.", file=sys.stderr)
         return 1
+    from . import build_reuse
     from .sitebuild import BuildFailed, BuildInterrupted, build_site  # subprocess only; keeps `check` light
 
+    site_dir = site_dir.resolve()
+    if build_reuse.unchanged(root, site_dir):
+        print(f"Webbplatsen i {site_dir} är redan byggd av exakt de här filerna; inget att bygga om.",
+              file=sys.stderr)
+        return 0
+    inputs = build_reuse.inputs_digest(root, site_dir)
     try:
         build_site(root, site_dir)
     except BuildFailed as exc:
@@ -140,6 +155,7 @@ def _build(root: Path, site_dir: Path) -> int:
         print(f"\narena build: avbrutet ({signal.Signals(exc.signum).name}); {site_dir.name}/ är oförändrad",
               file=sys.stderr)
         return 128 + exc.signum
+    build_reuse.remember(root, site_dir, inputs)
     print(f"Webbplatsen är byggd i {site_dir}.", file=sys.stderr)
     return 0
 

@@ -56,6 +56,9 @@ TEMPLATE_COST = 8000
 # MkDocs release; another release builds in one process until this module is checked against it.
 WRITTEN_FOR_MKDOCS = "1.6.1"
 
+# Pages another layer already has (the preview's page_cache.py): left out of the loops here.
+already_done: Callable[[Page, str], bool] = lambda page, loop: False
+
 _original_populate = mkdocs_build._populate_page
 _original_build = mkdocs_build._build_page
 
@@ -135,7 +138,7 @@ def _populate_all(config, files) -> dict[str, PageResult]:
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.page is None and file.inclusion.is_not_in_nav():
             Page(None, file, config)   # as MkDocs' loop does; it reuses file.page
-        if file.page is not None:
+        if file.page is not None and not already_done(file.page, "populate"):
             pages.append(file.page)
 
     def render(page: Page, in_worker: bool) -> PageResult:
@@ -163,7 +166,7 @@ def _build_all(config, doc_files, nav, env) -> dict[str, PageResult]:
     if not _events_safe(config, BUILD_EVENTS):
         return {}
     _searches = _search_plugins(config)
-    pages = [file.page for file in doc_files if file.page is not None]
+    pages = [file.page for file in doc_files if file.page is not None and not already_done(file.page, "build")]
 
     def render(page: Page, in_worker: bool) -> PageResult:
         before = [len(plugin.search_index.entries) for plugin in _searches]
