@@ -1,0 +1,99 @@
+"""Links and images in bodies: source paths work on the built site, and check catches what points nowhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BUILD_EPOCH, ArenaDir, copy_small_project
+
+# A 1×1 PNG.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+CASE = "cases/sms-paminnelser.md"
+
+
+def _with_links(arena: ArenaDir) -> None:
+    arena.write("cases/bilder/karta.png", PNG)
+    arena.write("cases/bilder/skiss.png", PNG)
+    arena.replace(CASE, "published: 2026-03-01\n",
+                  "published: 2026-03-01\nimage:\n  src: bilder/karta.png\n  alt: Karta över resan\n")
+    arena.replace(CASE, "Många ansökningar kom in ofullständiga.",
+                  "Många ansökningar kom in ofullständiga.\n\n"
+                  "![Skiss av påminnelsen](bilder/skiss.png)\n\n"
+                  "Vi följde [kundresan](../methods/kundresa.md) och dess "
+                  "[syfte](../methods/kundresa.md#syfte), se även [personas](../../metoder/personas/).")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = copy_small_project(tmp_path_factory.mktemp("links") / "arena")
+    _with_links(ArenaDir(root))
+    site_dir = root.parent / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "build",
+                             "--site-dir", str(site_dir)], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+def _resolved(site: Path, page: str, address: str) -> Path:
+    return (site / page / address.split("#")[0]).resolve()
+
+
+def test_images_beside_a_case_show_on_its_page(site: Path):
+    page = "exempel/sms-paminnelser"
+    soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    sources = {img["alt"]: img["src"] for img in soup.select("article img")}
+    assert set(sources) >= {"Karta över resan", "Skiss av påminnelsen"}
+    for src in (sources["Karta över resan"], sources["Skiss av påminnelsen"]):
+        assert _resolved(site, page, src).read_bytes() == PNG
+
+
+def test_source_path_anchor_and_site_path_links_reach_the_item_pages(site: Path):
+    page = "exempel/sms-paminnelser"
+    soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.select("article a[href]")}
+    assert _resolved(site, page, links["kundresan"]) == (site / "metoder" / "kundresa").resolve()
+    assert links["syfte"].endswith("#syfte")
+    assert _resolved(site, page, links["syfte"]) == (site / "metoder" / "kundresa").resolve()
+    method = BeautifulSoup((site / "metoder/kundresa/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert method.find(id="syfte") is not None
+    assert _resolved(site, page, links["personas"]) == (site / "metoder" / "personas").resolve()
+
+
+def test_check_accepts_what_builds(arena: ArenaDir):
+    _with_links(arena)
+    assert arena.problems() == []
+
+
+def test_check_names_an_unknown_item_a_missing_image_and_an_unknown_anchor(arena: ArenaDir):
+    arena.replace(CASE, "Många ansökningar kom in ofullständiga.",
+                  "Många ansökningar kom in ofullständiga.\n\n"
+                  "Se [kundresan](../methods/kundresan.md).\n\n"
+                  "![Skiss](bilder/skiss.png)\n\n"
+                  "Läs [så gör du](../methods/kundresa.md#sa-gor).\n\n"
+                  "Och [personas](../../metoder/persona/).")
+    assert arena.problems() == [
+        f"{CASE}:19: body: länken '../methods/kundresan.md' går till metod 'kundresan' som inte finns "
+        "(menade du '../methods/kundresa.md'?)",
+        f"{CASE}:21: body: filen 'bilder/skiss.png' finns inte (lägg filen i mappen cases/ (eller en undermapp, "
+        "t.ex. cases/bilder/) och skriv sökvägen från den här filen, t.ex. bilder/foto.jpg)",
+        f"{CASE}:23: body: avsnittet '#sa-gor' i länken '../methods/kundresa.md#sa-gor' finns inte i "
+        "methods/kundresa.md (menade du 'sa-gor-du'?)",
+        f"{CASE}:25: body: länken '../../metoder/persona/' går till metod 'persona' som inte finns "
+        "(menade du '../methods/personas.md'?)",
+    ]
+
+
+def test_check_names_a_missing_case_image(arena: ArenaDir):
+    arena.replace(CASE, "published: 2026-03-01\n",
+                  "published: 2026-03-01\nimage:\n  src: bilder/karta.png\n  alt: Karta\n")
+    assert arena.problems() == [
+        f"{CASE}:14: image.src: bildfilen 'bilder/karta.png' finns inte "
+        "(lägg bilden i cases/bilder/ eller rätta sökvägen (den skrivs från innehållsfilen))"]
