@@ -27,7 +27,14 @@ def _with_links(arena: ArenaDir) -> None:
                   "Många ansökningar kom in ofullständiga.\n\n"
                   "![Skiss av påminnelsen](bilder/skiss.png)\n\n"
                   "Vi följde [kundresan](../methods/kundresa.md) och dess "
-                  "[syfte](../methods/kundresa.md#syfte), se även [personas](../../metoder/personas/).")
+                  "[syfte](../methods/kundresa.md#syfte), se även [personas](../../metoder/personas/).\n\n"
+                  "![Foto](bilder/foto.png)")
+    arena.write("content/exempel/bilder/foto.png", PNG)   # where images worked before: still fine
+    arena.write("blog/posts/bilder/bild.png", PNG)
+    arena.replace("blog/posts/forsta-inlagget.md", "Resten av texten.",
+                  "Resten av texten om [kundresan](../../methods/kundresa.md#sa-gor-du).\n\n"
+                  "![Bild från verkstaden](bilder/bild.png)")
+    arena.write("content/om.md", "---\ntitle: Om\n---\n\nSe [personas](../methods/personas.md).\n")
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +57,8 @@ def test_images_beside_a_case_show_on_its_page(site: Path):
     page = "exempel/sms-paminnelser"
     soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
     sources = {img["alt"]: img["src"] for img in soup.select("article img")}
-    assert set(sources) >= {"Karta över resan", "Skiss av påminnelsen"}
-    for src in (sources["Karta över resan"], sources["Skiss av påminnelsen"]):
+    assert set(sources) >= {"Karta över resan", "Skiss av påminnelsen", "Foto"}
+    for src in (sources["Karta över resan"], sources["Skiss av påminnelsen"], sources["Foto"]):
         assert _resolved(site, page, src).read_bytes() == PNG
 
 
@@ -65,6 +72,18 @@ def test_source_path_anchor_and_site_path_links_reach_the_item_pages(site: Path)
     method = BeautifulSoup((site / "metoder/kundresa/index.html").read_text(encoding="utf-8"), "html.parser")
     assert method.find(id="syfte") is not None
     assert _resolved(site, page, links["personas"]) == (site / "metoder" / "personas").resolve()
+
+
+def test_posts_and_content_pages_link_by_source_path_too(site: Path):
+    post = "blog/forsta-inlagget"
+    soup = BeautifulSoup((site / post / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = soup.select_one("article a[href*='kundresa']")["href"]
+    assert link.endswith("#sa-gor-du") and _resolved(site, post, link) == (site / "metoder/kundresa").resolve()
+    image = soup.select_one("article img[alt='Bild från verkstaden']")["src"]
+    assert _resolved(site, post, image).read_bytes() == PNG
+    about = BeautifulSoup((site / "om/index.html").read_text(encoding="utf-8"), "html.parser")
+    link = about.select_one("article a[href*='personas']")["href"]
+    assert _resolved(site, "om", link) == (site / "metoder/personas").resolve()
 
 
 def test_check_accepts_what_builds(arena: ArenaDir):
@@ -97,3 +116,11 @@ def test_check_names_a_missing_case_image(arena: ArenaDir):
     assert arena.problems() == [
         f"{CASE}:14: image.src: bildfilen 'bilder/karta.png' finns inte "
         "(lägg bilden i cases/bilder/ eller rätta sökvägen (den skrivs från innehållsfilen))"]
+
+
+def test_check_names_a_file_published_twice(arena: ArenaDir):
+    arena.write("cases/bilder/karta.png", PNG)
+    arena.write("content/exempel/bilder/karta.png", PNG)
+    assert arena.problems() == [
+        "cases/bilder/karta.png:1: fil: publiceras som exempel/bilder/karta.png, där "
+        "content/exempel/bilder/karta.png redan ligger (ta bort den ena filen eller byt namn på den)"]

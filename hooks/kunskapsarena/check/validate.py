@@ -137,6 +137,10 @@ def _link_problems(root: Path, arena: Arena, slugs: dict[str, set[str]]) -> list
     found = []
     for page in targets.pages.values():
         found += link_problems(targets, page)
+    for source, uri in targets.files.items():   # published at the same place as a file in content/
+        if (root / PAGES_DIR / uri).exists():
+            found.append(Problem(source, 1, "fil", f"publiceras som {uri}, där {PAGES_DIR}/{uri} redan ligger",
+                                 "ta bort den ena filen eller byt namn på den"))
     for record in records:
         image = getattr(record.data, "image", None)
         if image is not None and not file_problem(targets, targets.pages[record.path], image.src):
