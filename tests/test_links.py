@@ -34,6 +34,12 @@ def _with_links(arena: ArenaDir) -> None:
     arena.replace("blog/posts/forsta-inlagget.md", "Resten av texten.",
                   "Resten av texten om [kundresan](../../methods/kundresa.md#sa-gor-du).\n\n"
                   "![Bild från verkstaden](bilder/bild.png)")
+    # An item in a subfolder: its page is exempel/<slug>/ all the same, its images still beside it.
+    arena.write("cases/2025/bilder/plan.png", PNG)
+    arena.write("cases/2025/plan.md", arena.read(CASE).replace(
+        "image:\n  src: bilder/karta.png\n  alt: Karta över resan", "image:\n  src: bilder/plan.png\n  alt: Planen")
+        .replace("](../", "](../../").replace("![Foto](bilder/foto.png)", "").replace("(bilder/skiss.png)",
+                                                                                  "(../bilder/skiss.png)"))
     arena.write("content/om.md", "---\ntitle: Om\n---\n\nSe [personas](../methods/personas.md).\n")
 
 
@@ -72,6 +78,16 @@ def test_source_path_anchor_and_site_path_links_reach_the_item_pages(site: Path)
     method = BeautifulSoup((site / "metoder/kundresa/index.html").read_text(encoding="utf-8"), "html.parser")
     assert method.find(id="syfte") is not None
     assert _resolved(site, page, links["personas"]) == (site / "metoder" / "personas").resolve()
+
+
+def test_an_item_in_a_subfolder_shows_its_images_and_links(site: Path):
+    page = "exempel/plan"
+    soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    sources = {img["alt"]: img["src"] for img in soup.select("article img")}
+    assert _resolved(site, page, sources["Planen"]).read_bytes() == PNG
+    assert _resolved(site, page, sources["Skiss av påminnelsen"]).read_bytes() == PNG
+    link = soup.select_one("article a[href*='kundresa']")["href"]
+    assert _resolved(site, page, link) == (site / "metoder/kundresa").resolve()
 
 
 def test_posts_and_content_pages_link_by_source_path_too(site: Path):

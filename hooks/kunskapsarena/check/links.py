@@ -123,20 +123,26 @@ def rewrite_links(body: str, source_path: str, docs_uri: str, sources: dict[str,
     `sources`: source path → docs path of every item page, content/ page and published file."""
     if "](" not in body and "]:" not in body:
         return body
-    source_folder, docs_dir = posixpath.dirname(source_path), posixpath.dirname(docs_uri)
     out, last = [], 0
     for link in body_links(body, 1):
-        split = _split(link.destination)
-        if split is None or not split[0]:
-            continue
-        target = _join(source_folder, split[0])
-        docs = sources.get(target) if target else None
-        new = posixpath.relpath(docs, docs_dir or ".") if docs is not None else split[0]
-        if new == split[0]:
-            continue
-        out += [body[last:link.start], new + split[1]]
-        last = link.end
+        new = rewrite_path(link.destination, source_path, docs_uri, sources)
+        if new != link.destination:
+            out += [body[last:link.start], new]
+            last = link.end
     return "".join(out) + body[last:] if out else body
+
+
+def rewrite_path(destination: str, source_path: str, docs_uri: str, sources: dict[str, str]) -> str:
+    """One relative address written from the source file, as seen from the page's docs path."""
+    split = _split(destination)
+    if split is None or not split[0]:
+        return destination
+    target = _join(posixpath.dirname(source_path), split[0])
+    docs = sources.get(target) if target else None
+    if docs is None:
+        return destination
+    new = posixpath.relpath(docs, posixpath.dirname(docs_uri) or ".")
+    return destination if new == split[0] else new + split[1]
 
 
 def slugify(text: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from kunskapsarena.check.links import rewrite_links, source_paths
+from kunskapsarena.check.links import rewrite_links, rewrite_path, source_paths
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.engine import current_engine
 from kunskapsarena.model.fields import Range
@@ -59,7 +59,10 @@ def environment(arena: Arena) -> Environment:
         url=escape.url,           # an editor's http(s) address (validated by the model)
         markdown=pass_context(lambda context, body: Markup(own_body(context, body).strip())),   # the editor's own body (checked by the HTML policy)
         verbatim=escape.verbatim,  # inside a code span or fenced code block
-        path=escape.path_url,      # a relative path (image files beside an item)
+        # A relative path (image files beside an item), written from the item's source file.
+        path=pass_context(lambda context, value: escape.path_url(
+            rewrite_path(str(value), context["item"].path, context["page_uri"], sources)
+            if isinstance(context.get("item"), Record) else value)),
         mailto=lambda address: escape.url(address, schemes=("mailto",)),
         label=lambda value, vocabulary: taxonomy.label(vocabulary, value),
         organisation=taxonomy.organisation_name,
