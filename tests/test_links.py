@@ -31,6 +31,7 @@ def _with_links(arena: ArenaDir) -> None:
                   "![Foto](bilder/foto.png)")
     arena.write("content/exempel/bilder/foto.png", PNG)   # where images worked before: still fine
     arena.write("blog/posts/bilder/bild.png", PNG)
+    arena.replace("blog/posts/forsta-inlagget.md", "Inledning.", "Inledning om [personas](../../methods/personas.md).")
     arena.replace("blog/posts/forsta-inlagget.md", "Resten av texten.",
                   "Resten av texten om [kundresan](../../methods/kundresa.md#sa-gor-du).\n\n"
                   "![Bild från verkstaden](bilder/bild.png)")
@@ -97,6 +98,9 @@ def test_posts_and_content_pages_link_by_source_path_too(site: Path):
     assert link.endswith("#sa-gor-du") and _resolved(site, post, link) == (site / "metoder/kundresa").resolve()
     image = soup.select_one("article img[alt='Bild från verkstaden']")["src"]
     assert _resolved(site, post, image).read_bytes() == PNG
+    excerpt = BeautifulSoup((site / "blog/index.html").read_text(encoding="utf-8"), "html.parser")
+    link = excerpt.select_one("article a[href*='personas']")["href"]
+    assert _resolved(site, "blog", link) == (site / "metoder/personas").resolve()
     about = BeautifulSoup((site / "om/index.html").read_text(encoding="utf-8"), "html.parser")
     link = about.select_one("article a[href*='personas']")["href"]
     assert _resolved(site, "om", link) == (site / "metoder/personas").resolve()
