@@ -117,7 +117,8 @@ def test_check_names_an_unknown_item_a_missing_image_and_an_unknown_anchor(arena
                   "Se [kundresan](../methods/kundresan.md).\n\n"
                   "![Skiss](bilder/skiss.png)\n\n"
                   "Läs [så gör du](../methods/kundresa.md#sa-gor).\n\n"
-                  "Och [personas](../../metoder/persona/).")
+                  "Och [personas](../../metoder/persona/).\n\n"
+                  "[Rapporten](bilagor/rapport.pdf) och [data](../api/exempel.json).")
     assert arena.problems() == [
         f"{CASE}:19: body: länken '../methods/kundresan.md' går till metod 'kundresan' som inte finns "
         "(menade du '../methods/kundresa.md'?)",
@@ -127,6 +128,8 @@ def test_check_names_an_unknown_item_a_missing_image_and_an_unknown_anchor(arena
         "methods/kundresa.md (menade du 'sa-gor-du'?)",
         f"{CASE}:25: body: länken '../../metoder/persona/' går till metod 'persona' som inte finns "
         "(menade du '../methods/personas.md'?)",
+        f"{CASE}:27: body: filen 'bilagor/rapport.pdf' finns inte (lägg filen i mappen cases/ (eller en "
+        "undermapp, t.ex. cases/bilder/) och skriv sökvägen från den här filen, t.ex. bilder/foto.jpg)",
     ]
 
 

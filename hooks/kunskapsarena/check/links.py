@@ -265,7 +265,19 @@ def _problem(targets: LinkTargets, page: _Page, link: BodyLink, path: str, suffi
         return _missing_file(targets, page, path, shown)
     if path.endswith(".md"):
         return _unknown_md(targets, page, by_source, by_docs, shown)
+    if by_source and posixpath.splitext(by_source)[1] and _beside_items(by_source, by_docs):
+        return _missing_file(targets, page, path, shown)   # an attachment (.pdf) meant to lie beside the item
     return None   # another file the site may make itself (api/…json): not known here
+
+
+def _beside_items(by_source: str, by_docs: str | None) -> bool:
+    """Whether a path is in a type's folder (where the site makes nothing itself)."""
+    for ctype in CONTENT_TYPES:
+        if by_source.startswith(ctype.folder + "/"):
+            folder = docs_folder(ctype)
+            name = posixpath.basename(by_docs or "").split(".")[0]
+            return not (by_docs and posixpath.dirname(by_docs) == folder and name in generated_names(folder))
+    return False
 
 
 def _exists(targets: LinkTargets, by_source: str | None, by_docs: str | None) -> bool:
