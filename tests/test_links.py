@@ -122,14 +122,14 @@ def test_check_names_an_unknown_item_a_missing_image_and_an_unknown_anchor(arena
     assert arena.problems() == [
         f"{CASE}:19: body: länken '../methods/kundresan.md' går till metod 'kundresan' som inte finns "
         "(menade du '../methods/kundresa.md'?)",
-        f"{CASE}:21: body: filen 'bilder/skiss.png' finns inte (lägg filen i mappen cases/ (eller en undermapp, "
-        "t.ex. cases/bilder/) och skriv sökvägen från den här filen, t.ex. bilder/foto.jpg)",
+        f"{CASE}:21: body: filen 'bilder/skiss.png' finns inte (lägg filen i mappen cases/bilder/ eller rätta "
+        "sökvägen; den skrivs från den här filen, t.ex. bilder/foto.jpg för en bild i undermappen bilder/)",
         f"{CASE}:23: body: avsnittet '#sa-gor' i länken '../methods/kundresa.md#sa-gor' finns inte i "
         "methods/kundresa.md (menade du 'sa-gor-du'?)",
         f"{CASE}:25: body: länken '../../metoder/persona/' går till metod 'persona' som inte finns "
         "(menade du '../methods/personas.md'?)",
-        f"{CASE}:27: body: filen 'bilagor/rapport.pdf' finns inte (lägg filen i mappen cases/ (eller en "
-        "undermapp, t.ex. cases/bilder/) och skriv sökvägen från den här filen, t.ex. bilder/foto.jpg)",
+        f"{CASE}:27: body: filen 'bilagor/rapport.pdf' finns inte (lägg filen i mappen cases/bilagor/ eller "
+        "rätta sökvägen; den skrivs från den här filen, t.ex. bilder/foto.jpg för en bild i undermappen bilder/)",
     ]
 
 

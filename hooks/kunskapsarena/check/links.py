@@ -297,9 +297,11 @@ def _missing_file(targets: LinkTargets, page: _Page, path: str, shown: str) -> t
     near = [posixpath.relpath(source, here) for source in targets.files
             if posixpath.dirname(source).startswith(posixpath.dirname(page.source))]
     hint = did_you_mean(unquote(path), near)
+    expected = _join(posixpath.dirname(page.source), unquote(path))
+    folder = posixpath.dirname(expected) if expected else here
     return (f"filen '{shown}' finns inte",
-            hint or f"lägg filen i mappen {here}/ (eller en undermapp, t.ex. {here}/bilder/) och skriv "
-                    "sökvägen från den här filen, t.ex. bilder/foto.jpg")
+            hint or f"lägg filen i mappen {folder}/ eller rätta sökvägen; den skrivs från den här filen, "
+                    "t.ex. bilder/foto.jpg för en bild i undermappen bilder/")
 
 
 def _unknown_md(targets: LinkTargets, page: _Page, by_source: str | None, by_docs: str | None,
