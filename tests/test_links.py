@@ -147,3 +147,14 @@ def test_check_names_a_file_published_twice(arena: ArenaDir):
     assert arena.problems() == [
         "cases/bilder/karta.png:1: fil: publiceras som exempel/bilder/karta.png, där "
         "content/exempel/bilder/karta.png redan ligger (ta bort den ena filen eller byt namn på den)"]
+
+
+def test_check_suggests_the_near_file_and_heading(arena: ArenaDir):
+    arena.write("cases/bilder/skiss.png", PNG)
+    arena.replace(CASE, "Många ansökningar kom in ofullständiga.",
+                  "Många ansökningar kom in ofullständiga.\n\n![Skiss](bilder/skis.png) [Upp](#bakgrnd)\n\n"
+                  "`[i kod](finns-inte.md)` och [nätet](https://exempel.se/finns-inte.md).")
+    assert arena.problems() == [
+        f"{CASE}:19: body: filen 'bilder/skis.png' finns inte (menade du 'bilder/skiss.png'?)",
+        f"{CASE}:19: body: avsnittet '#bakgrnd' i länken '#bakgrnd' finns inte på sidan (menade du 'bakgrund'?)",
+    ]
