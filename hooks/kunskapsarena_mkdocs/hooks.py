@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from kunskapsarena import CONTENT_TYPES, METHOD, POST, Arena, Severity, load_arena
+from kunskapsarena.check.links import beside_files, rewrite_links, source_paths
 from kunskapsarena.check.settings import check_settings
 from kunskapsarena.check.statement import STATEMENT_PAGE, markdown_first_line
 from kunskapsarena.generate import sanitise
@@ -53,6 +54,8 @@ _workers = 1
 _policy = ""   # the Content Security Policy of every page (kunskapsarena/generate/csp.py)
 _serving = False
 _embed_hosts: tuple[str, ...] = ()
+_sources: dict[str, str] = {}       # source path → docs path (check/links.py): links written as source paths
+_post_sources: dict[str, str] = {}  # docs path of a blog post → its source path
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
@@ -146,6 +149,13 @@ def on_files(files: Files, config) -> Files:
     _blocks = page_blocks(_arena, site)
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
+    # Images and other files beside items, published where the items' pages are (check/links.py).
+    root = Path(config.config_file_path).parent.resolve()
+    for source, uri in beside_files(root).items():
+        _add(files, File.generated(config, uri, abs_src_path=str(root / source)))
+    global _sources, _post_sources
+    _sources = source_paths(root, _arena.records.values())
+    _post_sources = {post.page_uri: post.path for post in _arena.of_type(POST)}
     _point_edit_links_at_sources(files, config, _arena.source_paths())
     hidden = hidden_output(file.dest_uri for file in files if file.inclusion.is_included())
     if hidden:
@@ -204,6 +214,12 @@ def on_serve(server, config, builder):
 # whose blocks were prepared in on_files.
 def on_page_markdown(markdown: str, page, config, files) -> str:
     _escape_theme_meta(page)
+    # Blog posts and content/ pages come to MkDocs as written: links to source files become docs paths
+    # (the core's item pages are rewritten when rendered).
+    source = _post_sources.get(page.file.src_uri) or (
+        f"{Path(config.docs_dir).name}/{page.file.src_uri}" if not page.file.generated_by else None)
+    if source is not None:
+        markdown = rewrite_links(markdown, source, page.file.src_uri, _sources)
     if page.file.src_uri == STATEMENT_PAGE:
         try:
             root = Path(config.config_file_path).parent

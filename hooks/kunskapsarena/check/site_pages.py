@@ -3,13 +3,23 @@
 A page's text goes through the accessibility lint and the HTML policy even when
 its front matter is broken (the body is still published), and the front matter
 is reported once, whether the theme could not read it or the arena refuses a key.
+
+Front matter:
+The theme reads several front matter keys and prints some of them unescaped
+or uses them to pick templates and icons (`template`, `icon`, `status`, …).
+Editors' pages may only set the keys below; anything else is reported at its
+line, like an unknown field in an item.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
+from typing import Literal
 
+from pydantic import Field, ValidationError
+
+from kunskapsarena.model.fields import Model
 from kunskapsarena.model.problems import Problem
 from kunskapsarena.source.discovery import PAGES_DIR, walk
 from kunskapsarena.source.load import (
@@ -24,8 +34,8 @@ from kunskapsarena.source.load import (
 
 from .accessibility_lint import accessibility_problems
 from .body import headings
-from .content_pages import ContentPage, content_page_problems
 from .html_policy import html_policy_problems
+from .messages import schema_problems
 from .statement import STATEMENT_PAGE, statement_page_problems
 from .typography import theme_reading_problems, typographic_quote_problems
 
@@ -59,3 +69,28 @@ def site_page_problems(root: Path, embed_hosts: Collection[str] = (), folder: st
             problems += theme_reading_problems(rel, source.front, ContentPage)
         problems += html_policy_problems(rel, body, first_line, embed_hosts)
     return problems
+
+
+class PageSearch(Model):
+    exclude: bool = Field(default=False, title="Utelämna ur sökningen")
+
+
+class ContentPage(Model):
+    """What a page in content/ may set in its front matter."""
+
+    title: str | None = Field(default=None, min_length=1, max_length=120, title="Titel")
+    description: str | None = Field(default=None, min_length=1, max_length=300, title="Beskrivning")
+    hide: list[Literal["navigation", "toc", "footer", "path"]] = Field(
+        default_factory=list, title="Dölj", description="Delar av sidan som inte ska visas.")
+    search: PageSearch | None = Field(default=None, title="Sökning")
+    compliance: Literal["helt", "delvis", "inte"] | None = Field(
+        default=None, title="Förenlighet", description="Bara i tillgänglighetsredogörelsen.")
+
+
+def content_page_problems(source: SourceFile) -> list[Problem]:
+    """A content/ page's front matter against ContentPage, at its lines."""
+    try:
+        ContentPage.model_validate(source.data)
+    except ValidationError as exc:
+        return sorted(schema_problems(exc, ContentPage, source.path, source.front), key=lambda problem: problem.line)
+    return []

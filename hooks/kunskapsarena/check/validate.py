@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import heapq
+import posixpath
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,7 +28,14 @@ from kunskapsarena.model.taxonomy import PEOPLE_FILE, TAXONOMY_FILE, Taxonomy
 from kunskapsarena.model.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 from kunskapsarena.source.clock import build_date
 from kunskapsarena.source.discovery import PAGES_DIR, walk
-from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file, read_data_file
+from kunskapsarena.source.load import (
+    SourceFile,
+    UnreadableFile,
+    read_content_file,
+    read_data_file,
+    read_text,
+    split_front_matter,
+)
 from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork, fork_pool
 from kunskapsarena.source.yamlsource import YamlDocument
 
@@ -35,6 +43,7 @@ from .accessibility_lint import accessibility_problems
 from .aliases import alias_problems, renamed_without_alias, shared_alias_problems
 from .body import body_problems
 from .html_policy import html_policy_problems
+from .links import file_problem, link_problems, link_targets
 from .messages import dotted, schema_problems
 from .misplaced import misplaced_problem, references_waiting
 from .names import MAX_NAME_LENGTH, name_problem, shorten, url_section
@@ -95,6 +104,7 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
             continue
         arena.records[type_name][record.slug] = record
     problems.extend(site_page_problems(root, embed_hosts))
+    problems.extend(_link_problems(root, arena, {ctype.folder: known[ctype.name] for ctype in CONTENT_TYPES}))
     # Links anywhere in data/ and in the published tree are refused too (the
     # data files read above already report their own).
     for folder, hidden in (("data", False), (PAGES_DIR, True)):
@@ -111,6 +121,35 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
 
 
 _DATA_FOLDER = "data/"
+
+
+def _link_problems(root: Path, arena: Arena, slugs: dict[str, set[str]]) -> list[Problem]:
+    """Links, anchors and images in every valid item's and content/ page's body; items' image files."""
+    pages = []
+    for file in walk(root, PAGES_DIR, suffix=".md").files:
+        try:
+            _, body, first_line = split_front_matter(read_text(root, file))
+        except UnreadableFile:
+            continue   # reported by the site pages' check
+        pages.append((file.relative_to(root).as_posix(), body, first_line))
+    records = [record for ctype in CONTENT_TYPES for record in arena.records[ctype.name].values()]
+    targets = link_targets(root, records, pages, slugs)
+    found = []
+    for page in targets.pages.values():
+        found += link_problems(targets, page)
+    for source, uri in targets.files.items():   # published at the same place as a file in content/
+        if (root / PAGES_DIR / uri).exists():
+            found.append(Problem(source, 1, "fil", f"publiceras som {uri}, där {PAGES_DIR}/{uri} redan ligger",
+                                 "ta bort den ena filen eller byt namn på den"))
+    for record in records:
+        image = getattr(record.data, "image", None)
+        if image is not None and not file_problem(targets, targets.pages[record.path], image.src):
+            text = record.abs_path.read_text(encoding="utf-8").split("\n")
+            line = next((number for number, row in enumerate(text, 1) if "src:" in row and image.src in row), 1)
+            found.append(Problem(record.path, line, "image.src", f"bildfilen '{image.src}' finns inte",
+                                 f"lägg bilden i {posixpath.dirname(record.path)}/{posixpath.dirname(image.src)}/ "
+                                 "eller rätta sökvägen (den skrivs från innehållsfilen)"))
+    return found
 
 
 def _unreferenced_people(arena: Arena) -> list[Problem]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from kunskapsarena.check.links import rewrite_links, rewrite_path, source_paths
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.engine import current_engine
 from kunskapsarena.model.fields import Range
@@ -43,13 +44,25 @@ def environment(arena: Arena) -> Environment:
     taxonomy = arena.taxonomy
     env.globals.update(taxonomy=taxonomy, people=taxonomy.people,
                        tag_page_uri=tag_page_uri, organisation_page_uri=organisation_page_uri)
+    sources = source_paths(arena.root, arena.records.values())
+
+    @pass_context
+    def own_body(context, body: object) -> str:
+        """The item's body with links written as source paths pointing at docs paths (check/links.py)."""
+        item = context.get("item")
+        text = str(body)
+        return rewrite_links(text, item.path, context["page_uri"], sources) if isinstance(item, Record) else text
+
     env.filters.update(
         # Front matter for the engine: a YAML string; the adapter escapes it for the theme.
         yaml_string=lambda value: Markup(json.dumps(str(value), ensure_ascii=False)),
         url=escape.url,           # an editor's http(s) address (validated by the model)
-        markdown=lambda body: Markup(str(body).strip()),   # the editor's own body (checked by the HTML policy)
+        markdown=pass_context(lambda context, body: Markup(own_body(context, body).strip())),   # the editor's own body (checked by the HTML policy)
         verbatim=escape.verbatim,  # inside a code span or fenced code block
-        path=escape.path_url,      # a relative path (image files beside an item)
+        # A relative path (image files beside an item), written from the item's source file.
+        path=pass_context(lambda context, value: escape.path_url(
+            rewrite_path(str(value), context["item"].path, context["page_uri"], sources)
+            if isinstance(context.get("item"), Record) else value)),
         mailto=lambda address: escape.url(address, schemes=("mailto",)),
         label=lambda value, vocabulary: taxonomy.label(vocabulary, value),
         organisation=taxonomy.organisation_name,
@@ -60,7 +73,7 @@ def environment(arena: Arena) -> Environment:
         href=lambda target, from_uri: escape.path_url(href(target, from_uri)),   # HTML parts: docs page → docs page
         # HTML parts: link to a record by its real URL (a post's docs path is not its URL).
         record_href=lambda record, from_docs_path: escape.path_url(url_href(record.url, page_url(from_docs_path))),
-        marked_body=lambda body: Markup(marked_body(body)),
+        marked_body=pass_context(lambda context, body: Markup(marked_body(own_body(context, body)))),
         long_date=swedish.long_date,
         weekday_date=swedish.weekday_date,
         clock=swedish.clock,

@@ -93,7 +93,7 @@ class Case(Item):
     tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
     links: list[Link] = text("Länkar", default_factory=list,
                              example=[{"title": "Projektets webbplats", "url": "https://"}])
-    image: Image | None = text("Bild", "Bildfil i cases/bilder/ och en alternativtext.", default=None,
+    image: Image | None = text("Bild", "Bildfil bredvid exemplet (t.ex. cases/bilder/), sökvägen skriven från exemplets fil, och en alternativtext.", default=None,
                                example={"src": "bilder/min-bild.jpg", "alt": "Vad bilden visar"})
     published: Date = text("Publicerad i arenan", example="ÅÅÅÅ-MM-DD")
 
