@@ -26,6 +26,7 @@ from kunskapsarena.generate.csp import inline_scripts, site_policy, with_policy
 from kunskapsarena.generate.escape import inert
 from kunskapsarena.generate.html_parts import GeneratedPage
 from kunskapsarena.generate.outputs import site_outputs
+from kunskapsarena.generate.pages.material_pages import material_files
 from kunskapsarena.generate.pages.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.generate.pages.sections import nav_sections, pages_kept_out_of_nav
 from kunskapsarena.generate.pages.statement import audit_summary, read_audit, render_statement, source_digest
@@ -146,6 +147,8 @@ def on_files(files: Files, config) -> Files:
     _blocks = page_blocks(_arena, site)
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
+    for uri, source in material_files(_arena):   # PDF, MP4, WebVTT … beside material items
+        _add(files, File.generated(config, uri, abs_src_path=source))
     _point_edit_links_at_sources(files, config, _arena.source_paths())
     hidden = hidden_output(file.dest_uri for file in files if file.inclusion.is_included())
     if hidden:
