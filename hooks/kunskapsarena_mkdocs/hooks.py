@@ -26,7 +26,7 @@ from kunskapsarena.generate.csp import inline_scripts, site_policy, with_policy
 from kunskapsarena.generate.escape import inert
 from kunskapsarena.generate.html_parts import GeneratedPage
 from kunskapsarena.generate.outputs import site_outputs
-from kunskapsarena.generate.pages.material_pages import material_files
+from kunskapsarena.generate.pages.material_pages import material_files, missing_captions
 from kunskapsarena.generate.pages.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.generate.pages.sections import nav_sections, pages_kept_out_of_nav
 from kunskapsarena.generate.pages.statement import audit_summary, read_audit, render_statement, source_digest
@@ -54,6 +54,7 @@ _workers = 1
 _policy = ""   # the Content Security Policy of every page (kunskapsarena/generate/csp.py)
 _serving = False
 _embed_hosts: tuple[str, ...] = ()
+_missing_captions = ""   # the statement's known gaps from material (filled in on_files)
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
@@ -145,6 +146,8 @@ def on_files(files: Files, config) -> Files:
             content = with_policy(content, _policy)
         _add(files, File.generated(config, uri, content=content))
     _blocks = page_blocks(_arena, site)
+    global _missing_captions
+    _missing_captions = missing_captions(_arena)
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
     for uri, source in material_files(_arena):   # PDF, MP4, WebVTT … beside material items
@@ -213,7 +216,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             audit = audit_summary(read_audit(root), source_digest(root))
             source = read_content_file(root, Path(page.file.abs_src_path))
             markdown = render_statement(markdown, page.meta, _settings.organisation, config.site_name, audit,
-                                        markdown_first_line(source))
+                                        markdown_first_line(source), _missing_captions)
         except SetupError as exc:
             raise PluginError(str(exc)) from None
     if "arena:" not in markdown or page.file.abs_src_path is None:

@@ -7,6 +7,7 @@ import posixpath
 from typing import TYPE_CHECKING
 
 from kunskapsarena.check.embeds import allowed_host
+from kunskapsarena.generate.escape import inert
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import EVENT, MATERIAL
 
@@ -89,3 +90,17 @@ def material_files(arena: Arena) -> list[tuple[str, str]]:
             if path.is_file() and not path.is_symlink():
                 found.append((file_uri(material, file.src), str(path)))
     return found
+
+
+def missing_captions(arena: Arena) -> str:
+    """The accessibility statement's known gaps: each recording published without captions, and why.
+
+    Markdown list items (links relative to the statement at the site root); empty when there are none."""
+    lines = []
+    for material in arena.of_type(MATERIAL):
+        data = material.data
+        if data.format == "inspelning" and data.captions == "saknas":
+            lines.append(f"- Inspelningen [{inert(material.title)}]({material.page_uri}) saknar textning. "
+                         f"{inert(data.captions_reason or '')} Det strider mot WCAG 2.1, kriterium 1.2.2 "
+                         "(Undertexter (förinspelat)).")
+    return "\n".join(lines)
