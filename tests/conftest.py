@@ -108,7 +108,7 @@ def demo_site(tmp_path_factory) -> Path:
     import sys
 
     folders = ("content", "methods", "cases", "blog", "events", "projects", "ideas", "trainings", "data",
-               "hooks", "overrides")
+               "hooks", "overrides", "material")
     before = {folder: tree_digest(REPO / folder) for folder in folders}
     site_dir = tmp_path_factory.mktemp("demo") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}

@@ -136,7 +136,7 @@ def _material_problems(arena: Arena) -> list[Problem]:
         for index, file in enumerate(data.files):
             path = material.abs_path.parent / file.src
             if not path.is_file():
-                found.append(Problem(material.path, line_of("src:", file.src), f"files.{index}.src",
+                found.append(Problem(material.path, line_of("src:", file.src), f"files[{index}].src",
                                      f"filen '{file.src}' finns inte",
                                      f"lägg filen i {material.abs_path.parent.name}/ eller rätta sökvägen"))
     return found
