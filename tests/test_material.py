@@ -171,9 +171,31 @@ def test_speakers_contact_entries_list_what_they_presented(demo_site):
     assert "Medborgardialog på distans – inspelning" in presented[:presented.index("</ul>")]
 
 
-def test_material_bank_lists_every_item(demo_site):
+def test_material_bank_is_an_explorer_with_event_format_year_and_tag(demo_site):
     html = (demo_site / "material/index.html").read_text(encoding="utf-8")
-    assert html.count('<h2 id="') >= 6
+    assert html.count("data-ka-item") == 6
+    for key in ("event", "format", "year", "tag"):
+        assert f'name="{key}"' in html, key
+
+
+def test_material_is_in_open_data_and_its_feed(demo_site):
+    import json
+
+    items = json.loads((demo_site / "api/materials.json").read_text(encoding="utf-8"))
+    items = items.get("items", items) if isinstance(items, dict) else items
+    assert len(items) == 6
+    recording = next(i for i in items if i["title"] == "Medborgardialog på distans – inspelning")
+    assert recording["event"] == "motesplats-digitalisering-och-innovation-2020"
+    assert (demo_site / "material-rss.xml").read_text(encoding="utf-8").count("<item>") == 6
+    cases = json.loads((demo_site / "api/cases.json").read_text(encoding="utf-8"))
+    cases = cases.get("items", cases) if isinstance(cases, dict) else cases
+    assert {"name": "Växthuspriset", "year": 2020} in next(
+        c for c in cases if c["title"] == "Affärsinnovation på Skellefteå Kraft")["awards"]
+
+
+def test_case_page_shows_its_award(demo_site):
+    html = (demo_site / "exempel/affarsinnovation-skelleftea-kraft/index.html").read_text(encoding="utf-8")
+    assert "<div><dt>Utmärkelser</dt><dd>Växthuspriset 2020</dd></div>" in html
 
 
 def test_method_and_case_pages_link_back_to_material(demo_site):

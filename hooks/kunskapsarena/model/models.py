@@ -74,6 +74,13 @@ class Method(Item):
     _dates_not_in_future = field_validator("updated", "reviewed")(not_in_future)
 
 
+class Award(Model):
+    name: str = text("Utmärkelse", min_length=1, max_length=120, example="Växthuspriset")
+    year: WholeNumber = text("År", example=2020)
+
+    _year_plausible = field_validator("year")(plausible_year)
+
+
 class Case(Item):
     """A good-practice case (gott exempel)."""
 
@@ -97,6 +104,8 @@ class Case(Item):
                              example=[{"title": "Projektets webbplats", "url": "https://"}])
     image: Image | None = text("Bild", "Bildfil i cases/bilder/ och en alternativtext.", default=None,
                                example={"src": "bilder/min-bild.jpg", "alt": "Vad bilden visar"})
+    awards: list[Award] = text("Utmärkelser", "Priser som arbetet har fått.", default_factory=list,
+                               example=[{"name": "Växthuspriset", "year": 2020}])
     published: Date = text("Publicerad i arenan", example="ÅÅÅÅ-MM-DD")
 
     _year_plausible = field_validator("year")(plausible_year)

@@ -76,11 +76,6 @@ def archive(arena: Arena, event: Record) -> list[tuple[str, list[Record]]]:
     return groups
 
 
-def index_context(arena: Arena, site: SiteInfo) -> dict:
-    items = sorted(arena.of_type(MATERIAL), key=lambda m: (m.data.published, m.title), reverse=True)
-    return {"materials": items, "events": {e.slug: e for e in arena.of_type(EVENT)}}
-
-
 def material_files(arena: Arena) -> list[tuple[str, str]]:
     """(docs-tree URI, absolute source path) of every existing file beside a material item."""
     found = []

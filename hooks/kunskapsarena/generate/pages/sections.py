@@ -97,8 +97,7 @@ PAGE_SPECS: tuple[PageSpec, ...] = (
     PageSpec(
         MATERIAL, "material.md.j2",
         links=(Links("methods", "methods", METHOD), Links("cases", "cases", CASE)),
-        context=material_pages.item_context,
-        indexes=(IndexPage("index.md", "materials_index.md.j2", context=material_pages.index_context),),
+        context=material_pages.item_context,   # the section's start page is the explorer (explorer.py)
         nav=NavPlace("Evenemang", 32)),
 )
 
