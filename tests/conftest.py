@@ -82,7 +82,7 @@ def copy_project(target: Path) -> Path:
 def copy_small_project(target: Path) -> Path:
     """The project's config, hooks and pages with the minimal arena's items: a real build in seconds."""
     copy_project(target)
-    for folder in ("methods", "cases", "blog/posts", "events", "projects", "ideas", "trainings"):
+    for folder in ("methods", "cases", "blog/posts", "events", "projects", "ideas", "trainings", "material"):
         shutil.rmtree(target / folder, ignore_errors=True)
     for name in ("taxonomy.yml", "people.yml"):
         (target / "data" / name).unlink()
