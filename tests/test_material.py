@@ -224,3 +224,41 @@ def test_new_pages_pass_axe(path, page, site_url):
 
     violations = audit(page, f"{site_url}/{path}", "light", axe_source(), True)
     assert not violations, summary(path, violations)
+
+
+# --- an external recording: click-to-load from an allowed host only ----------------------------
+
+@pytest.fixture(scope="module")
+def embed_site(tmp_path_factory):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import MINIMAL, copy_small_project
+
+    root = copy_small_project(tmp_path_factory.mktemp("embed") / "arena")
+    shutil.copytree(MINIMAL.parent / "types" / "events", root / "events", dirs_exist_ok=True)
+    arena = ArenaDir(root)
+    arena.replace("mkdocs.yml", "    hosts: []", "    hosts: [video.example]")
+    for name, host in (("tillaten", "video.example"), ("okand", "annan.example")):
+        write(arena, name, format="inspelning",
+              extra=f"external_url: https://{host}/film\ncaptions: https://{host}/film.vtt")
+    result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "build"],
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_external_recording_from_an_allowed_host_is_click_to_load(embed_site):
+    html = (embed_site / "material/tillaten/index.html").read_text(encoding="utf-8")
+    assert "<iframe" not in html
+    assert '<figure class="ka-embed" data-ka-embed="https://video.example/film"' in html
+    assert "Videon visas från video.example. När du klickar skickas uppgifter till video.example." in html
+    assert '<a href="https://video.example/film.vtt">Textning till inspelningen</a>' in html
+
+
+def test_external_recording_from_another_host_is_only_a_link(embed_site):
+    html = (embed_site / "material/okand/index.html").read_text(encoding="utf-8")
+    assert "<iframe" not in html and "ka-embed" not in html
+    assert '<a href="https://annan.example/film">Öppna materialet på den externa webbplatsen</a>' in html
