@@ -244,6 +244,9 @@ def embed_site(tmp_path_factory):
     for name, host in (("tillaten", "video.example"), ("okand", "annan.example")):
         write(arena, name, format="inspelning",
               extra=f"external_url: https://{host}/film\ncaptions: https://{host}/film.vtt")
+    write(arena, "fientlig", format="inspelning", files=("film.mp4",),
+          extra="captions: saknas\ncaptions_reason: '<img src=x onerror=alert(1)> [länk](javascript:alert(1))'")
+    arena.replace("material/fientlig.md", "title: Bildspel från välkomsten", "title: '<script>alert(1)</script>'")
     result = subprocess.run([sys.executable, "-m", "kunskapsarena_mkdocs.cli", "--root", str(root), "build"],
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -262,3 +265,10 @@ def test_external_recording_from_another_host_is_only_a_link(embed_site):
     html = (embed_site / "material/okand/index.html").read_text(encoding="utf-8")
     assert "<iframe" not in html and "ka-embed" not in html
     assert '<a href="https://annan.example/film">Öppna materialet på den externa webbplatsen</a>' in html
+
+
+def test_editor_text_on_material_and_in_the_statement_stays_text(embed_site):
+    for page in ("material/fientlig/index.html", "tillganglighet/index.html"):
+        html = (embed_site / page).read_text(encoding="utf-8")
+        assert "<img src=x" not in html and "<script>alert" not in html and 'href="javascript:' not in html, page
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html, page
