@@ -272,3 +272,10 @@ def test_editor_text_on_material_and_in_the_statement_stays_text(embed_site):
         html = (embed_site / page).read_text(encoding="utf-8")
         assert "<img src=x" not in html and "<script>alert" not in html and 'href="javascript:' not in html, page
         assert "&lt;img src=x onerror=alert(1)&gt;" in html, page
+
+
+def test_tag_and_organisation_pages_list_material(demo_site):
+    tag = (demo_site / "taggar/medborgardialog/index.html").read_text(encoding="utf-8")
+    assert "Medborgardialog på distans – inspelning" in tag
+    org = (demo_site / "organisationer/helsingborgs-stad/index.html").read_text(encoding="utf-8")
+    assert "Så arbetar Helsingborg med innovation – bildspel" in org

@@ -389,6 +389,8 @@ class Material(Item):
     methods: list[str] = ref("method", "Metoder", reverse="Material om metoden", default_factory=list, example=[])
     cases: list[str] = ref("case", "Goda exempel", reverse="Material om exemplet", default_factory=list,
                            example=[])
+    organisation: str | None = vocabulary("organisations", "Organisation",
+                                          "Den organisation som materialet kommer från, om någon.", default=None)
     tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
     files: list[MaterialFile] = text("Filer", "PDF, PPTX, MP4 eller WebVTT bredvid innehållsfilen.",
                                      default_factory=list, example=[])
