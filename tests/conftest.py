@@ -82,7 +82,7 @@ def copy_project(target: Path) -> Path:
 def copy_small_project(target: Path) -> Path:
     """The project's config, hooks and pages with the minimal arena's items: a real build in seconds."""
     copy_project(target)
-    for folder in ("methods", "cases", "blog/posts", "events", "projects", "ideas", "trainings"):
+    for folder in ("methods", "cases", "blog/posts", "events", "projects", "ideas", "trainings", "material"):
         shutil.rmtree(target / folder, ignore_errors=True)
     for name in ("taxonomy.yml", "people.yml"):
         (target / "data" / name).unlink()
@@ -108,7 +108,7 @@ def demo_site(tmp_path_factory) -> Path:
     import sys
 
     folders = ("content", "methods", "cases", "blog", "events", "projects", "ideas", "trainings", "data",
-               "hooks", "overrides")
+               "hooks", "overrides", "material")
     before = {folder: tree_digest(REPO / folder) for folder in folders}
     site_dir = tmp_path_factory.mktemp("demo") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}

@@ -126,7 +126,7 @@ def test_feeds_are_published_and_discoverable_from_every_page(site):
         alternates = {resolve(site, url, link["href"]) for link in soup.head.select('link[rel="alternate"]')
                       if link.get("type") in ("application/rss+xml", "application/atom+xml")}
         assert alternates == {(site / f"{name}-{kind}.xml").resolve()
-                              for name in ("blog", "cases") for kind in ("rss", "atom")}, path
+                              for name in ("blog", "cases", "material") for kind in ("rss", "atom")}, path
     assert themed > 40
     for name in ("blog", "cases"):
         for kind in ("rss", "atom"):

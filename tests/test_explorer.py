@@ -51,7 +51,8 @@ def test_case_facets_cover_organisation_region_year_status_method_and_tag(demo):
     cases = demo.of_type(CASE)
     deck = cards(demo, CASE_EXPLORER)
     by_key = {facet.key: {o.value: o.count for o in facet.options} for facet in facets(demo, CASE_EXPLORER, deck)}
-    assert set(by_key) == {"organisation", "region", "year", "status", "method", "tag"}
+    assert set(by_key) == {"organisation", "region", "year", "status", "method", "tag", "award"}
+    assert by_key["award"] == {"Växthuspriset": 1}
     assert by_key["organisation"] == {o: sum(c.data.organisation == o for c in cases)
                                       for o in {c.data.organisation for c in cases}}
     assert by_key["year"] == {str(y): sum(c.data.year == y for c in cases) for y in {c.data.year for c in cases}}

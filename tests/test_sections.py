@@ -26,14 +26,14 @@ NAV_BEFORE = [
     {"Start": "index.md"},
     {"Metodbank": "metoder/index.md"},
     {"Goda exempel": "exempel/index.md"},
-    {"Evenemang": ["evenemang/index.md", "utbildningar/index.md"]},
+    {"Evenemang": ["evenemang/index.md", "utbildningar/index.md", "material/index.md"]},
     {"Projekt och idéer": ["projekt/index.md", "ideer/index.md", "ideer/foresla.md"]},
     {"Blogg": "blog/index.md"},
     {"Om arenan": ["om.md", "kontakter/index.md", "redaktorsguide.md", {"Fältreferens": "redaktorsguide/falt.md"},
                    "tillganglighet.md", "oppna-data.md"]},
 ]
 NOT_IN_NAV_BEFORE = ["/metoder/*.md", "/exempel/*.md", "/evenemang/*.md", "/projekt/*.md", "/ideer/*.md",
-                     "/utbildningar/*.md", "/taggar/*.md", "/organisationer/*.md"]
+                     "/utbildningar/*.md", "/material/*.md", "/taggar/*.md", "/organisationer/*.md"]
 
 # A throwaway content type, shaped like a method, added by a test only.
 CHECKLIST = ContentType(name="checklist", model=METHOD.model, folder="checklists", section="checklistor",
@@ -70,7 +70,7 @@ def test_a_section_the_site_owner_lists_is_not_added_twice():
     nav = [{"Start": "index.md"}, {"Händer": ["evenemang/index.md"]}, "arena:sections", {"Om": "om.md"}]
     placed = with_sections(nav, nav_sections())
     assert placed[:2] == nav[:2]
-    assert {"Evenemang": "utbildningar/index.md"} in placed
+    assert {"Evenemang": ["utbildningar/index.md", "material/index.md"]} in placed
     pages = [page for entry in placed for value in entry.values()
              for page in (value if isinstance(value, list) else [value])]
     assert pages.count("evenemang/index.md") == 1

@@ -75,7 +75,7 @@ def test_statement_fills_in_organisation_status_and_audit():
 
 
 PLACEHOLDERS = ("tillåtna platshållare: organisation.name, organisation.email, organisation.phone, site_name, "
-                "compliance, audit_summary, contact_list")
+                "compliance, audit_summary, contact_list, missing_captions")
 
 
 @pytest.mark.parametrize("meta, markdown, message", [

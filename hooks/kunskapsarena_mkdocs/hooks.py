@@ -27,6 +27,7 @@ from kunskapsarena.generate.csp import inline_scripts, site_policy, with_policy
 from kunskapsarena.generate.escape import inert
 from kunskapsarena.generate.html_parts import GeneratedPage
 from kunskapsarena.generate.outputs import site_outputs
+from kunskapsarena.generate.pages.material_pages import material_files, missing_captions
 from kunskapsarena.generate.pages.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.generate.pages.sections import nav_sections, pages_kept_out_of_nav
 from kunskapsarena.generate.pages.statement import audit_summary, read_audit, render_statement, source_digest
@@ -56,6 +57,7 @@ _serving = False
 _embed_hosts: tuple[str, ...] = ()
 _sources: dict[str, str] = {}       # source path → docs path (check/links.py): links written as source paths
 _post_sources: dict[str, str] = {}  # docs path of a blog post → its source path
+_missing_captions = ""   # the statement's known gaps from material (filled in on_files)
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
@@ -147,6 +149,8 @@ def on_files(files: Files, config) -> Files:
             content = with_policy(content, _policy)
         _add(files, File.generated(config, uri, content=content))
     _blocks = page_blocks(_arena, site)
+    global _missing_captions
+    _missing_captions = missing_captions(_arena)
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
     # Images and other files beside items, published where the items' pages are (check/links.py).
@@ -156,6 +160,8 @@ def on_files(files: Files, config) -> Files:
     global _sources, _post_sources
     _sources = source_paths(root, _arena.records.values())
     _post_sources = {post.page_uri: post.path for post in _arena.of_type(POST)}
+    for uri, source in material_files(_arena):   # PDF, MP4, WebVTT … beside material items
+        _add(files, File.generated(config, uri, abs_src_path=source))
     _point_edit_links_at_sources(files, config, _arena.source_paths())
     hidden = hidden_output(file.dest_uri for file in files if file.inclusion.is_included())
     if hidden:
@@ -226,7 +232,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             audit = audit_summary(read_audit(root), source_digest(root))
             source = read_content_file(root, Path(page.file.abs_src_path))
             markdown = render_statement(markdown, page.meta, _settings.organisation, config.site_name, audit,
-                                        markdown_first_line(source))
+                                        markdown_first_line(source), _missing_captions)
         except SetupError as exc:
             raise PluginError(str(exc)) from None
     if "arena:" not in markdown or page.file.abs_src_path is None:

@@ -59,5 +59,5 @@ def markdown_first_line(source: SourceFile) -> int:
 
 
 PLACEHOLDERS = ("organisation.name", "organisation.email", "organisation.phone", "site_name", "compliance",
-                "audit_summary", "contact_list")
+                "audit_summary", "contact_list", "missing_captions")
 _ALLOWED = "tillåtna platshållare: " + ", ".join(PLACEHOLDERS)

@@ -109,6 +109,7 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
     # data files read above already report their own).
     for folder, hidden in (("data", False), (PAGES_DIR, True)):
         problems.extend(walk(root, folder, hidden=hidden).problems)
+    problems.extend(_material_problems(arena))
     problems.extend(shared_alias_problems(arena))
     problems.extend(renamed_without_alias(arena))   # git only: compared with the last commit
     if not errors(problems):   # with broken files the references are incomplete: no false alarms
@@ -149,6 +150,34 @@ def _link_problems(root: Path, arena: Arena, slugs: dict[str, set[str]]) -> list
             found.append(Problem(record.path, line, "image.src", f"bildfilen '{image.src}' finns inte",
                                  f"lägg bilden i {posixpath.dirname(record.path)}/{posixpath.dirname(image.src)}/ "
                                  "eller rätta sökvägen (den skrivs från innehållsfilen)"))
+    return found
+
+
+def _material_problems(arena: Arena) -> list[Problem]:
+    """Material against its event's programme, and its files on disk (both need more than one file)."""
+    found = []
+    for material in arena.records.get("material", {}).values():
+        data = material.data
+        lines = material.abs_path.read_text(encoding="utf-8").splitlines()
+
+        def line_of(key: str, value: str = "", lines: list[str] = lines) -> int:
+            return next((n for n, text in enumerate(lines, 1)
+                         if text.lstrip(" -").startswith(key) and value in text), 1)
+
+        event = arena.records.get("event", {}).get(data.event)
+        if event is not None and data.programme_item is not None:
+            titles = [item.title for item in event.data.programme]
+            if data.programme_item not in titles:
+                found.append(Problem(material.path, line_of("programme_item:"), "programme_item",
+                                     f"'{data.programme_item}' finns inte i programmet för {data.event}",
+                                     did_you_mean(data.programme_item, titles)
+                                     or "skriv programpunktens titel exakt som i evenemangets program"))
+        for index, file in enumerate(data.files):
+            path = material.abs_path.parent / file.src
+            if not path.is_file():
+                found.append(Problem(material.path, line_of("src:", file.src), f"files[{index}].src",
+                                     f"filen '{file.src}' finns inte",
+                                     f"lägg filen i {material.abs_path.parent.name}/ eller rätta sökvägen"))
     return found
 
 

@@ -39,6 +39,8 @@ GENERATED_TAGS = {
     "form": set(), "fieldset": set(), "legend": set(), "label": {"for"},
     "input": {"type", "name", "value", "checked", "autocomplete", "placeholder"},
     "button": {"type"},
+    # Self-hosted recordings on material pages (material.md.j2), with their captions.
+    "video": {"controls", "preload", "src"}, "track": {"kind", "srclang", "label", "src", "default"},
 }
 GENERATED_GLOBAL_ATTRIBUTES = {
     "hidden", "role", "dir", "data-search-exclude",

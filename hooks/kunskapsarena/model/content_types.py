@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .engine import current_engine
 from .field_specs import checked_vocabularies
 from .fields import Model
-from .models import Case, Event, Idea, Method, Organisation, Person, Post, Project, Training
+from .models import Case, Event, Idea, Material, Method, Organisation, Person, Post, Project, Training
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,16 @@ TRAINING = ContentType(
         "## Efter utbildningen\n\nVad kan deltagarna göra efteråt?\n"),
 )
 
-CONTENT_TYPES: tuple[ContentType, ...] = (METHOD, CASE, POST, EVENT, PROJECT, IDEA, TRAINING)
+MATERIAL = ContentType(
+    name="material", model=Material, folder="material", section="material",
+    label="Material", plural_label="Materialbank", count_noun="material",
+    cli_names=("dokumentation", "bildspel", "inspelning"),
+    body_template=(
+        "## Om materialet\n\nVad handlar materialet om, och vem passar det för? Skriv det viktigaste "
+        "i text, så att den som inte kan se eller höra materialet får samma innehåll.\n"),
+)
+
+CONTENT_TYPES: tuple[ContentType, ...] = (METHOD, CASE, POST, EVENT, PROJECT, IDEA, TRAINING, MATERIAL)
 
 # Every vocabulary taxonomy.yml must define: those the content models name, in order of first use
 # (none is used only outside the models). Deriving them refuses, at import, a reserved field name

@@ -9,6 +9,7 @@ open data keeps stable keys.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -23,6 +24,7 @@ from .fields import (
     LocalDateTime,
     Model,
     Range,
+    RelativeFile,
     Source,
     Violation,
     end_not_before_start,
@@ -72,6 +74,13 @@ class Method(Item):
     _dates_not_in_future = field_validator("updated", "reviewed")(not_in_future)
 
 
+class Award(Model):
+    name: str = text("Utmärkelse", min_length=1, max_length=120, example="Växthuspriset")
+    year: WholeNumber = text("År", example=2020)
+
+    _year_plausible = field_validator("year")(plausible_year)
+
+
 class Case(Item):
     """A good-practice case (gott exempel)."""
 
@@ -95,6 +104,8 @@ class Case(Item):
                              example=[{"title": "Projektets webbplats", "url": "https://"}])
     image: Image | None = text("Bild", "Bildfil bredvid exemplet (t.ex. cases/bilder/), sökvägen skriven från exemplets fil, och en alternativtext.", default=None,
                                example={"src": "bilder/min-bild.jpg", "alt": "Vad bilden visar"})
+    awards: list[Award] = text("Utmärkelser", "Priser som arbetet har fått.", default_factory=list,
+                               example=[{"name": "Växthuspriset", "year": 2020}])
     published: Date = text("Publicerad i arenan", example="ÅÅÅÅ-MM-DD")
 
     _year_plausible = field_validator("year")(plausible_year)
@@ -348,3 +359,77 @@ class Training(Item):
     updated: Date = text("Senast ändrad", example="ÅÅÅÅ-MM-DD")
 
     _updated_not_in_future = field_validator("updated")(not_in_future)
+
+
+# --- material from events: slides, recordings, documents ----------------------
+
+MEDIA_TYPES = {".pdf": "PDF", ".pptx": "PowerPoint (PPTX)", ".mp4": "Video (MP4)", ".vtt": "Textning (WebVTT)"}
+
+
+class MaterialFile(Model):
+    src: RelativeFile = text("Fil", "Filen ligger bredvid innehållsfilen, t.ex. filer/bildspel.pdf.",
+                             example="filer/bildspel.pdf")
+    title: str = text("Beskrivning", min_length=1, example="Bildspelet som PDF")
+
+
+class Material(Item):
+    """Material from an event: slides, a recording, a document, a link, graphical notes."""
+
+    title: str = text("Titel", min_length=2, max_length=140, example="Mitt bildspel")
+    summary: str = text("Sammanfattning", "Vad materialet innehåller, i text (krävs för tillgänglighet).",
+                        min_length=1, max_length=600, example="Vad materialet handlar om, i en eller två meningar.")
+    format: str = vocabulary("material_formats", "Form", example="bildspel")
+    event: str = ref("event", "Evenemang", reverse="Dokumentation från", example="evenemang-slug")
+    programme_item: str | None = text("Programpunkt", "Programpunktens titel, exakt som i evenemangets program.",
+                                      default=None, example="Välkommen")
+    speakers: list[str] = ref("person", "Medverkande",
+                              "Person-id från data/people.yml, eller namnet på den som inte finns där.",
+                              names_allowed=True, reverse="Har presenterat", default_factory=list,
+                              example=["person-id"])
+    methods: list[str] = ref("method", "Metoder", reverse="Material om metoden", default_factory=list, example=[])
+    cases: list[str] = ref("case", "Goda exempel", reverse="Material om exemplet", default_factory=list,
+                           example=[])
+    organisation: str | None = vocabulary("organisations", "Organisation",
+                                          "Den organisation som materialet kommer från, om någon.", default=None)
+    tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
+    files: list[MaterialFile] = text("Filer", "PDF, PPTX, MP4 eller WebVTT bredvid innehållsfilen.",
+                                     default_factory=list, example=[])
+    external_url: str | None = web_url("Extern adress", "Om materialet finns på en annan webbplats.", default=None)
+    captions: str | None = text("Textning", "Adress till textningen för en extern inspelning, eller "
+                                "'saknas' med ett skäl i captions_reason.", default=None)
+    captions_reason: str | None = text("Varför textning saknas", default=None)
+    published: Date = text("Publicerad", example="ÅÅÅÅ-MM-DD")
+
+    _published_not_in_future = field_validator("published")(not_in_future)
+
+    def file_kind(self, src: str) -> str:
+        return MEDIA_TYPES.get(src[src.rfind("."):].lower(), "Fil")
+
+    def violations(self, today: dt.date) -> Iterator[Violation]:
+        for index, file in enumerate(self.files):
+            suffix = file.src[file.src.rfind("."):].lower() if "." in file.src else ""
+            if suffix not in MEDIA_TYPES:
+                yield Violation(("files", index, "src"), f"'{file.src}' är inte PDF, PPTX, MP4 eller WebVTT",
+                                "spara filen i ett av de formaten")
+        if not self.files and not self.external_url:
+            yield Violation(("files",), "materialet har varken filer eller extern adress",
+                            "lägg till files: med filer bredvid innehållsfilen eller external_url: med en adress",
+                            at=("title",))
+        if self.format != "inspelning":
+            return
+        has_vtt = any(f.src.lower().endswith(".vtt") for f in self.files)
+        if self.captions == "saknas":
+            if not (self.captions_reason or "").strip():
+                yield Violation(("captions_reason",), "saknas: ange varför inspelningen saknar textning",
+                                "skriv skälet i captions_reason:", at=("captions",))
+        elif self.captions:
+            if not re.match(r"^https?://", self.captions):
+                yield Violation(("captions",), f"'{self.captions}' är varken en adress eller 'saknas'",
+                                "ange adressen till textningen, eller captions: saknas med ett skäl")
+        elif not has_vtt:
+            yield Violation(("captions",), "en inspelning måste ha textning",
+                            "lägg en WebVTT-fil (.vtt) i files:, ange captions: med adressen till textningen "
+                            "eller captions: saknas och ett skäl i captions_reason:", at=("format",))
+        if not self.external_url and not any(f.src.lower().endswith(".mp4") for f in self.files):
+            yield Violation(("files",), "inspelningen har ingen videofil (.mp4) och ingen extern adress",
+                            "lägg till en MP4-fil i files: eller external_url: med adressen", at=("format",))

@@ -25,7 +25,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from kunskapsarena.index.arena import Arena, Record
-from kunskapsarena.model.content_types import CASE, POST, ContentType
+from kunskapsarena.model.content_types import CASE, MATERIAL, POST, ContentType
 from kunskapsarena.model.fields import STOCKHOLM
 
 if TYPE_CHECKING:
@@ -58,6 +58,13 @@ FEEDS = (
              date=lambda case: case.data.published,
              authors=lambda arena, case: [arena.taxonomy.organisation_name(case.data.organisation)],
              categories=lambda arena, case: [arena.taxonomy.label("tags", t) for t in case.data.tags]),
+    FeedSpec("material", MATERIAL, "Kunskapsarenan – nytt material",
+             "Bildspel, inspelningar och dokumentation från arenans evenemang, senast publicerade först.",
+             date=lambda material: material.data.published,
+             authors=lambda arena, material: [arena.taxonomy.people[s].name if s in arena.taxonomy.people else s
+                                              for s in material.data.speakers],
+             categories=lambda arena, material: [arena.taxonomy.label("material_formats", material.data.format),
+                                                 *(arena.taxonomy.label("tags", t) for t in material.data.tags)]),
 )
 
 

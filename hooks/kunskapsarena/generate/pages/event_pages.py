@@ -7,7 +7,9 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from kunskapsarena.index.arena import Arena, Record
-from kunskapsarena.model.content_types import EVENT
+from kunskapsarena.model.content_types import EVENT, MATERIAL
+
+from .material_pages import archive, material_of_event
 
 if TYPE_CHECKING:
     from kunskapsarena.generate.site_info import SiteInfo
@@ -47,10 +49,18 @@ def programme_days(event: Record) -> list[tuple[dt.date, list[dict]]]:
 
 
 def item_context(arena: Arena, event: Record, site: SiteInfo) -> dict:
-    return {"days": programme_days(event), "several_days": event.data.start.date() != event.data.end.date(),
-            "past": not is_upcoming(event, site.today), "ics": ics_uri(event)}
+    past = not is_upcoming(event, site.today)
+    days = programme_days(event)
+    material = material_of_event(arena, event)
+    for _day, entries in days:   # each programme item links to its material
+        for entry in entries:
+            entry["material"] = [m for m in material if m.data.programme_item == entry["title"]]
+    return {"days": days, "several_days": event.data.start.date() != event.data.end.date(),
+            "past": past, "ics": ics_uri(event), "archive": archive(arena, event) if past else []}
 
 
 def index_context(arena: Arena, site: SiteInfo) -> dict:
+    with_material = {m.data.event for m in arena.of_type(MATERIAL)}
     return {"upcoming": upcoming_events(arena, site.today), "past": past_events(arena, site.today),
+            "with_material": with_material,
             "feed": FEED_URI, "today": site.today}

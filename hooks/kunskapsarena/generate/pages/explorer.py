@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kunskapsarena.generate.html_parts import GeneratedPage, render_page
 from kunskapsarena.generate.render import environment, format_minutes, format_persons
 from kunskapsarena.index.arena import Arena, Record
-from kunskapsarena.model.content_types import CASE, METHOD, ContentType
+from kunskapsarena.model.content_types import CASE, EVENT, MATERIAL, METHOD, ContentType
 from kunskapsarena.model.fields import Range
 
 if TYPE_CHECKING:
@@ -116,6 +116,10 @@ def _methods_in_use(arena: Arena, records: list[Record]) -> list[tuple[str, str]
     return sorted(titles.items(), key=lambda item: item[1].casefold())
 
 
+def _awards_in_use(_arena: Arena, records: list[Record]) -> list[tuple[str, str]]:
+    return [(name, name) for name in sorted({a.name for r in records for a in r.data.awards}, key=str.casefold)]
+
+
 def _method_meta(arena: Arena, method: Record) -> list[str]:
     return [format_minutes(method.data.duration), format_persons(method.data.group_size),
             arena.taxonomy.label("difficulties", method.data.difficulty).split(" – ")[0]]
@@ -159,13 +163,55 @@ CASE_EXPLORER = ExplorerSpec(
         FacetSpec("status", "Status", lambda _a, c: [c.data.status], _vocabulary("case_statuses")),
         FacetSpec("method", "Metod som användes", lambda _a, c: list(c.data.methods), _methods_in_use),
         FacetSpec("tag", "Ämne", lambda _a, c: list(c.data.tags), _vocabulary("tags")),
+        FacetSpec("award", "Utmärkelse", lambda _a, c: [a.name for a in c.data.awards], _awards_in_use),
     ),
     meta=_case_meta,
     alternative_views=(("exempel/per-organisation.md", "Alla exempel ordnade efter organisation"),
                        ("organisationer/index.md", "Alla organisationer")),
 )
 
-EXPLORERS: tuple[ExplorerSpec, ...] = (METHOD_EXPLORER, CASE_EXPLORER)
+def _event_of(arena: Arena, material: Record) -> Record | None:
+    return arena.get(EVENT, material.data.event)
+
+
+def _events_in_use(arena: Arena, records: list[Record]) -> list[tuple[str, str]]:
+    events = {e.slug: e for e in (_event_of(arena, r) for r in records) if e is not None}
+    return [(slug, e.title) for slug, e in sorted(events.items(), key=lambda i: i[1].data.start, reverse=True)]
+
+
+def _material_year(arena: Arena, material: Record) -> str:
+    event = _event_of(arena, material)
+    return str(event.data.start.year if event else material.data.published.year)
+
+
+def _material_years(arena: Arena, records: list[Record]) -> list[tuple[str, str]]:
+    return [(year, year) for year in sorted({_material_year(arena, r) for r in records}, reverse=True)]
+
+
+def _material_meta(arena: Arena, material: Record) -> list[str]:
+    event = _event_of(arena, material)
+    return [arena.taxonomy.label("material_formats", material.data.format), event.title if event else "",
+            f"Publicerad {material.data.published.isoformat()}"]
+
+
+MATERIAL_EXPLORER = ExplorerSpec(
+    ctype=MATERIAL, title="Materialbank",
+    description="Bildspel, inspelningar och dokumentation från arenans evenemang.",
+    intro=("Här finns bildspel, inspelningar, dokument och grafisk dokumentation från arenans evenemang. "
+           "Varje inspelning har textning och varje dokument en sammanfattning i text. Filtrera på "
+           "evenemang, form, år eller ämne."),
+    search_label="Sök bland materialet",
+    facets=(
+        FacetSpec("event", "Evenemang", lambda _a, m: [m.data.event], _events_in_use),
+        FacetSpec("format", "Form", lambda _a, m: [m.data.format], _vocabulary("material_formats")),
+        FacetSpec("year", "År", lambda a, m: [_material_year(a, m)], _material_years),
+        FacetSpec("tag", "Ämne", lambda _a, m: list(m.data.tags), _vocabulary("tags")),
+    ),
+    meta=_material_meta,
+    alternative_views=(("evenemang/index.md", "Alla evenemang"),),
+)
+
+EXPLORERS: tuple[ExplorerSpec, ...] = (METHOD_EXPLORER, CASE_EXPLORER, MATERIAL_EXPLORER)
 
 
 def cards(arena: Arena, spec: ExplorerSpec) -> list[Card]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kunskapsarena.index.related import used_together
-from kunskapsarena.model.content_types import CASE, EVENT, IDEA, METHOD, POST, PROJECT, TRAINING
+from kunskapsarena.model.content_types import CASE, EVENT, IDEA, MATERIAL, METHOD, POST, PROJECT, TRAINING
 from kunskapsarena.model.page_specs import (
     Backlinks,
     ByOrganisation,
@@ -24,7 +24,7 @@ from kunskapsarena.model.page_specs import (
 )
 from kunskapsarena.model.vocabulary_urls import ORGANISATION_SECTION, TAG_SECTION
 
-from . import event_pages, idea_pages, training_pages
+from . import event_pages, idea_pages, material_pages, training_pages
 
 if TYPE_CHECKING:
     from kunskapsarena.generate.site_info import SiteInfo
@@ -59,6 +59,7 @@ PAGE_SPECS: tuple[PageSpec, ...] = (
     PageSpec(
         CASE, "case.md.j2",
         links=(Links("methods", "methods", METHOD),),
+        backlinks=(Backlinks("material", sources=(MATERIAL,)),),
         indexes=(IndexPage("per-organisation.md", "cases_index.md.j2", items="cases", groups="by_organisation",
                            grouping=ByOrganisation("organisation", sort=lambda c: (-c.data.year, c.title))),),
         nav=NavPlace("Goda exempel", 20)),
@@ -93,6 +94,11 @@ PAGE_SPECS: tuple[PageSpec, ...] = (
         item_order=by_title,
         indexes=(IndexPage("index.md", "trainings_index.md.j2", context=training_pages.index_context),),
         nav=NavPlace("Evenemang", 31)),
+    PageSpec(
+        MATERIAL, "material.md.j2",
+        links=(Links("methods", "methods", METHOD), Links("cases", "cases", CASE)),
+        context=material_pages.item_context,   # the section's start page is the explorer (explorer.py)
+        nav=NavPlace("Evenemang", 32)),
 )
 
 

@@ -8,6 +8,7 @@ matter, and the latest automated audit as recorded by `make audit`
 
     {{ organisation.name }} {{ organisation.email }} {{ organisation.phone }}
     {{ site_name }} {{ compliance }} {{ audit_summary }} {{ contact_list }}
+    {{ missing_captions }} (recordings published without captions, with the reason: material_pages.py)
 
 They are replaced as plain text; nothing in the page is ever evaluated.
 """
@@ -91,7 +92,7 @@ def audit_summary(record: dict | None, digest: str) -> str:
 
 
 def render_statement(markdown: str, meta: dict, organisation: OrganisationSettings, site_name: str,
-                     audit: str, first_line: int = 1) -> str:
+                     audit: str, first_line: int = 1, missing_captions: str = "") -> str:
     """The statement page's Markdown with every placeholder filled in.
 
     Plain substitution, not a template engine: the page is editor text, and
@@ -106,6 +107,7 @@ def render_statement(markdown: str, meta: dict, organisation: OrganisationSettin
     if problems:
         raise StatementError("\n".join(map(str, problems)))
     values = statement_values(organisation, site_name, COMPLIANCE[status], audit)
+    values["missing_captions"] = missing_captions   # Markdown made by material_pages.missing_captions
     return PLACEHOLDER.sub(lambda found: values[found[1]], markdown)
 
 
