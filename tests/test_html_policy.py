@@ -252,8 +252,8 @@ def test_sanitiser_strips_what_check_would_have_refused(payload: str):
 
 
 def test_sanitiser_keeps_what_our_pages_need():
-    html = ('<h2 id="syfte" data-search-exclude>Syfte<a class="headerlink" href="#syfte" title="Länk">¶</a></h2>'
-            '<div class="admonition note"><p class="admonition-title">Obs</p></div>'
+    html = ('<h2 id="syfte">Syfte<a class="headerlink" href="#syfte" title="Länk">¶</a></h2>'
+            '<div class="ka-aside"><ul><li>x</li></ul></div><div class="admonition note"><p class="admonition-title">Obs</p></div>'
             '<form class="ka-filters" hidden aria-label="Filtrera" data-ka-filters><fieldset data-ka-facet>'
             '<legend>Fas</legend><input type="checkbox" id="f" name="phase" value="testa"><label for="f">Testa'
             '</label></fieldset><button type="button" data-ka-clear>Rensa</button></form>'

@@ -28,6 +28,7 @@ from kunskapsarena.generate.html_parts import GeneratedPage
 from kunskapsarena.generate.outputs import site_outputs
 from kunskapsarena.generate.pages.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.generate.pages.statement import audit_summary, read_audit, render_statement, source_digest
+from kunskapsarena.generate.search import Findable, findable_pages
 from kunskapsarena.generate.site_info import SiteInfo
 from kunskapsarena.model.problems import errors
 from kunskapsarena.model.settings import Settings, SetupError
@@ -37,7 +38,8 @@ from kunskapsarena.source.load import read_content_file
 from kunskapsarena.source.settings_file import settings_document
 from kunskapsarena.source.workers import worker_count
 from kunskapsarena_mkdocs.authors import material_authors
-from kunskapsarena_mkdocs.material import blog_setup_problems
+from kunskapsarena_mkdocs.material import BLOG_DIR, blog_setup_problems
+from kunskapsarena_mkdocs.pagefind import IndexFailed, index_site, mark_page
 from kunskapsarena_mkdocs.sitebuild import write_failure
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
@@ -51,6 +53,7 @@ _workers = 1
 _policy = ""   # the Content Security Policy of every page (kunskapsarena/generate/csp.py)
 _serving = False
 _embed_hosts: tuple[str, ...] = ()
+_findable: dict[str, Findable] = {}   # item pages → what the site search knows of them (generate/search.py)
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
@@ -134,6 +137,8 @@ def on_files(files: Files, config) -> Files:
             content = with_policy(content, _policy)
         _add(files, File.generated(config, uri, content=content))
     _blocks = page_blocks(_arena, site)
+    global _findable
+    _findable = findable_pages(_arena)
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
     _point_edit_links_at_sources(files, config, _arena.source_paths())
@@ -238,7 +243,23 @@ def on_page_content(html: str, page, config, files) -> str:
     generated = _pages_with_parts.get(page.file.src_uri)
     if generated is not None:
         html = generated.fill(html)
-    return sanitise.sanitise_html(html, _embed_hosts)
+    html = sanitise.sanitise_html(html, _embed_hosts)
+    if _searchable(page):
+        html = mark_page(html, page.title or "", _findable.get(page.file.src_uri))
+    return html
+
+
+# The site search indexes the pages visitors read: item pages and the hand-written pages in
+# content/ (not generated listings, tag and organisation pages, the print deck, or the blog's
+# index, which the blog plugin turns into a listing). A content page may opt out with
+# `search: exclude: true` in its front matter.
+def _searchable(page) -> bool:
+    if page.file.src_uri in _findable:
+        return True
+    if page.file.generated_by is not None or page.file.src_uri == f"{BLOG_DIR}/index.md":
+        return False
+    search = page.meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude") is True)
 
 
 # The blog's index, archive and category pages show excerpts of the posts that
@@ -287,6 +308,17 @@ def on_post_page(output: str, page, config) -> str:
                     "en fil som overrides/partials/javascripts/ gör (se README, Content Security Policy)",
                     page.file.src_uri, inline_scripts(output))
     return with_policy(output, _policy)
+
+
+# The search index is built from the pages as written, in the folder MkDocs built into: for
+# `arena build` the fresh folder that is swapped in only if this succeeds (a failed index
+# fails the build and the previous site stays), for `mkdocs serve` its temporary folder.
+def on_post_build(config) -> None:
+    try:
+        summary = index_site(config.site_dir)
+    except IndexFailed as exc:
+        raise PluginError(str(exc)) from None
+    log.info("Sökindex: %s", summary or "klart")
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
