@@ -225,7 +225,7 @@ def first_result(site: Path, old: bool, browser) -> dict[str, float]:
             page.locator("input.md-search__input").wait_for()
             page.keyboard.press("/")
             page.keyboard.type(SEARCH_QUERY)
-            page.wait_for_function("window.__firstResult !== undefined", timeout=120_000)
+            page.locator(result_selector).first.wait_for(timeout=120_000)
             page.wait_for_load_state("networkidle")
             shown = page.evaluate("window.__firstResult")
     finally:

@@ -109,6 +109,7 @@
     var best = null, bestScore = 0;
     (data.sub_results || []).forEach(function (sub) {
       if (!sub.url || sub.url.indexOf("#") < 0 || sub.url === data.url) return;
+      if (data.meta && sub.title === data.meta.title) return;   // the page's own heading
       var score = 0;
       (sub.weighted_locations || []).forEach(function (loc) { score += loc.balanced_score || loc.weight || 0; });
       if (!sub.weighted_locations) score = (sub.locations || []).length;
