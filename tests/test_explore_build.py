@@ -213,7 +213,7 @@ def test_method_pages_show_methods_used_together_in_cases(site, demo):
         if not shared:
             assert h2 is None, method.slug
             continue
-        items = h2.find_next_sibling("ul").find_all("li")
+        items = h2.find_next_sibling(["ul", "div"]).find_all("li")
         found = {Path(li.a["href"]).name: li.get_text() for li in items}
         assert set(found) == set(shared), method.slug
         for slug, count in shared.items():

@@ -256,9 +256,9 @@ def on_page_content(html: str, page, config, files) -> str:
 def _searchable(page) -> bool:
     if page.file.src_uri in _findable:
         return True
-    if page.file.generated_by is not None or page.file.src_uri == f"{BLOG_DIR}/index.md":
+    if getattr(page.file, "generated_by", None) is not None or page.file.src_uri == f"{BLOG_DIR}/index.md":
         return False
-    search = page.meta.get("search")
+    search = (getattr(page, "meta", None) or {}).get("search")
     return not (isinstance(search, dict) and search.get("exclude") is True)
 
 
