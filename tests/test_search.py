@@ -204,3 +204,31 @@ def test_open_search_passes_axe(browser, site_url, scheme):
 def test_no_third_party_files_are_referenced():
     script = (REPO / "overrides" / "assets" / "javascripts" / "search.js").read_text(encoding="utf-8")
     assert not re.search(r"https?://", script.split("*/", 1)[1])
+
+
+# ---------------------------------------------------------------- synonyms in data/taxonomy.yml
+
+def test_a_vocabulary_entry_lists_synonyms_its_items_are_found_by(arena):
+    from kunskapsarena import load_arena
+    from kunskapsarena.generate.search import findable_pages
+
+    arena.replace("data/taxonomy.yml", "  tjänstedesign: Tjänstedesign\n",
+                  "  tjänstedesign:\n    label: Tjänstedesign\n    synonyms: [servicedesign, design thinking]\n")
+    assert arena.problems() == []
+    loaded = load_arena(arena.root)
+    assert loaded.taxonomy.label("tags", "tjänstedesign") == "Tjänstedesign"
+    found = {uri: f for uri, f in findable_pages(loaded).items() if "servicedesign" in f.terms}
+    assert "metoder/kundresa.md" in found
+    assert all(f.terms == ("servicedesign", "design thinking") for f in found.values())
+    assert all(dict(f.filters)["Typ"] == ("Metod",) for f in found.values())
+
+
+def test_malformed_synonyms_are_reported_at_their_line(arena):
+    arena.replace("data/taxonomy.yml", "  workshop: Workshop\n",
+                  "  workshop:\n    label: Workshop\n    synonyms: verkstad\n    synonymer: [x]\n"
+                  "  tjänstedesign:\n    synonyms: [servicedesign]\n")
+    arena.replace("data/taxonomy.yml", "  tjänstedesign: Tjänstedesign\n", "")
+    problems = [p for p in arena.problems() if "taxonomy.yml" in p]
+    assert any(":26: tags.workshop.synonyms: ska vara en lista med ord" in p for p in problems), problems
+    assert any(":27: tags.workshop: okänt fält 'synonymer' (tillåtna: label, synonyms)" in p for p in problems), problems
+    assert any(":28: tags.tjänstedesign: label saknas" in p for p in problems), problems
