@@ -39,6 +39,7 @@ def test_search_opens_from_the_keyboard_and_finds_swedish_words(page, site_url):
     page.keyboard.type("förändringsteori")
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
+    page.locator(".md-search-result__meta").filter(has_text="”förändringsteori”").wait_for()   # the final list
     meta = page.locator(".md-search-result__meta").inner_text()
     assert re.match(r"^\d+ träffar? för ”förändringsteori”", meta), meta
     paths = [urlsplit(a.get_attribute("href")).path for a in page.locator(".md-search-result__item > a").all()]

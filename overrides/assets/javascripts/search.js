@@ -160,7 +160,8 @@
     return letters.length < 7 ? word : letters.slice(0, Math.max(5, letters.length - 4)).join("");
   }
 
-  function find(pagefind, query, filters) {
+  // `early` gets Pagefind's own results as soon as they are there, before the fallbacks finish.
+  function find(pagefind, query, filters, early) {
     var words = query.split(/\s+/).filter(Boolean);
     var ranked = {};
     function add(search, weight) {
@@ -174,8 +175,9 @@
         .sort(function (a, b) { return b.score - a.score; }).map(function (entry) { return entry.result; });
     }
     var relaxed = words.map(relax).join(" ");
-    return Promise.all([pagefind.search(query, { filters: filters }),
-                        relaxed === words.join(" ") ? null : pagefind.search(relaxed, { filters: filters })])
+    var exact = pagefind.search(query, { filters: filters });
+    exact.then(function (search) { if (search.results.length) early(search.results); });
+    return Promise.all([exact, relaxed === words.join(" ") ? null : pagefind.search(relaxed, { filters: filters })])
       .then(function (found) {
         add(found[0], 1);
         if (found[1]) add(found[1], RELAXED_WEIGHT);
@@ -218,24 +220,40 @@
     var mine = ++generation;
     if (!query) {
       list.textContent = "";
+      list.removeAttribute("data-ka-shown");
       say("Skriv ett eller flera ord");
       return;
     }
-    load().then(function (pagefind) {
-      return find(pagefind, query, chosenFilters()).then(function (results) {
-        if (mine !== generation) return null;
-        return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
-          .then(function (pages) {
-            if (mine !== generation) return;
+    var final = false;   // the first, exact results are drawn only if the final ones are not there yet
+    function show(results, last) {
+      return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
+        .then(function (pages) {
+          if (mine !== generation || final) return;
+          final = last;
+          var urls = pages.map(function (data) { return data.url; }).join(" ");
+          if (list.getAttribute("data-ka-shown") !== urls) {
+            // Redrawn (the fallbacks changed the list): focus stays on the result it was on.
+            var focused = list.contains(document.activeElement) ? document.activeElement.getAttribute("href") : null;
             list.textContent = "";
             pages.forEach(function (data) { list.appendChild(resultItem(data)); });
-            var count = results.length;
-            say(count === 0 ? "Inga träffar för ”" + query + "”" :
-                count === 1 ? "1 träff för ”" + query + "”" :
-                count + " träffar för ”" + query + "”" +
-                (count > MAX_RESULTS ? ", de " + MAX_RESULTS + " bästa visas" : ""));
-            fillFilters(pagefind);
-          });
+            list.setAttribute("data-ka-shown", urls);
+            var again = focused && list.querySelector('a[href="' + CSS.escape(focused) + '"]');
+            if (again) again.focus(); else if (focused) input.focus();
+          }
+          if (!last) return;   // the count is announced once, for the final list
+          var count = results.length;
+          say(count === 0 ? "Inga träffar för ”" + query + "”" :
+              count === 1 ? "1 träff för ”" + query + "”" :
+              count + " träffar för ”" + query + "”" +
+              (count > MAX_RESULTS ? ", de " + MAX_RESULTS + " bästa visas" : ""));
+        });
+    }
+    load().then(function (pagefind) {
+      return find(pagefind, query, chosenFilters(), function (results) {
+        if (mine === generation) show(results, false);
+      }).then(function (results) {
+        if (mine !== generation) return null;
+        return show(results, true).then(function () { fillFilters(pagefind); });
       });
     }).catch(function () {
       if (mine === generation) say("Sökningen kunde inte genomföras. Försök igen.");
