@@ -371,7 +371,7 @@ def test_the_mkdocs_adapter_sanitises_page_content_and_blog_excerpts():
     # A page in the search index: the same clean content inside Pagefind's body (kunskapsarena_mkdocs/pagefind.py).
     page = SimpleNamespace(file=SimpleNamespace(src_uri="om.md"), meta={}, title="Om <arenan>")
     indexed = adapter.on_page_content('<p onclick="x()">a</p><script>x()</script>', page, None, None)
-    assert indexed.startswith("<div data-pagefind-body>") and indexed.endswith("<p>a</p></div>")
+    assert indexed.startswith("<div data-pagefind-body>") and indexed.endswith("<p>a</p></div><!-- /pagefind-body -->")
     assert 'data-pagefind-meta="title">Om &lt;arenan&gt;</span>' in indexed
     excerpt = SimpleNamespace(content='<p><a href="javascript:x()">b</a></p>')
     adapter.on_page_context({"posts": [excerpt]}, page, None, None)

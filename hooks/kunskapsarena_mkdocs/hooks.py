@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -39,7 +40,7 @@ from kunskapsarena.source.settings_file import settings_document
 from kunskapsarena.source.workers import worker_count
 from kunskapsarena_mkdocs.authors import material_authors
 from kunskapsarena_mkdocs.material import BLOG_DIR, blog_setup_problems
-from kunskapsarena_mkdocs.pagefind import IndexFailed, index_site, mark_page
+from kunskapsarena_mkdocs.pagefind import IndexFailed, body_document, index_site, mark_page
 from kunskapsarena_mkdocs.sitebuild import write_failure
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
@@ -54,13 +55,16 @@ _policy = ""   # the Content Security Policy of every page (kunskapsarena/genera
 _serving = False
 _embed_hosts: tuple[str, ...] = ()
 _findable: dict[str, Findable] = {}   # item pages → what the site search knows of them (generate/search.py)
+_dirty = False
+_bodies = Path(_scratch.name) / "search"   # each indexed page's body, for Pagefind (on_post_page)
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _workers, _serving
+    global _workers, _serving, _dirty
+    _dirty = dirty   # only changed pages are rendered: the search indexes the whole site folder
     _serving = command == "serve"   # its live reload is an inline script: see on_config
     # Validate in parallel for one-off builds; `serve` runs a threaded
     # server, where forking worker processes is not safe.
@@ -115,6 +119,11 @@ def _configure_blog(config, arena: Arena) -> None:
     # An absolute path survives the plugin's join with docs_dir.
     blog.config.authors_file = str(authors_file)
     blog.config.categories_allowed = list(arena.taxonomy.ids("blog_categories"))
+
+
+def on_pre_build(config) -> None:
+    shutil.rmtree(_bodies, ignore_errors=True)   # `mkdocs serve` builds again and again
+    _bodies.mkdir(parents=True)
 
 
 # Default priority: runs before Material's blog plugin (-50), which picks
@@ -303,6 +312,11 @@ def on_build_error(error: Exception) -> None:
 # An inline script would be blocked by it: a theme upgrade that adds one fails the strict build
 # here instead of breaking a feature in visitors' browsers.
 def on_post_page(output: str, page, config) -> str:
+    body = None if _dirty else body_document(output)
+    if body is not None:
+        target = _bodies / page.file.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body, encoding="utf-8")
     if inline_scripts(output):
         log.warning("%s: sidan har %d inline-skript som säkerhetspolicyn (CSP) blockerar; flytta dem till "
                     "en fil som overrides/partials/javascripts/ gör (se README, Content Security Policy)",
@@ -315,7 +329,7 @@ def on_post_page(output: str, page, config) -> str:
 # fails the build and the previous site stays), for `mkdocs serve` its temporary folder.
 def on_post_build(config) -> None:
     try:
-        summary = index_site(config.site_dir)
+        summary = index_site(config.site_dir, None if _dirty else _bodies)
     except IndexFailed as exc:
         raise PluginError(str(exc)) from None
     log.info("Sökindex: %s", summary or "klart")

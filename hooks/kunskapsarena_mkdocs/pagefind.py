@@ -14,7 +14,8 @@ visitor's browser fetches only the fragments a query needs
   out (EXCLUDE_SELECTORS) so that a page is found by its own text.
 - Beside the text: the type (Metod, Gott exempel …) as metadata and as a
   filter, the other filters the models declare, and synonyms as hidden text.
-- When: on_post_build, in the folder MkDocs just wrote. That is one place for
+- When: on_post_build, from the bodies on_post_page set aside (body_document), into
+  the folder MkDocs just wrote. That is one place for
   `arena build` (which builds into a fresh folder and swaps it in only when
   MkDocs succeeds: a failed index stops MkDocs, so the old site stays),
   `mkdocs build`, and `mkdocs serve`, which builds into a temporary folder on
@@ -32,6 +33,8 @@ from markupsafe import escape as escape_text
 from kunskapsarena.generate.search import Findable
 
 BUNDLE_DIR = "pagefind"
+BODY_START = "<div data-pagefind-body>"
+BODY_END = "<!-- /pagefind-body -->"
 TITLE_WEIGHT = 10
 LANGUAGE = "sv"   # Snowball's Swedish stemmer, whatever <html lang> a page has
 # Parts of a page body that are not the page's own text (CSS selectors Pagefind skips).
@@ -72,20 +75,39 @@ def mark_page(html: str, title: str, findable: Findable | None) -> str:
         html = html.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
     else:   # a blog post: the theme prints its title outside the content
         extra = f'<p hidden data-pagefind-weight="{TITLE_WEIGHT}">{escape_text(title)}</p>' + extra
-    return (f'<div data-pagefind-body>'
-            f'<div hidden data-pagefind-ignore>{"".join(hidden)}</div>{extra}{html}</div>')
+    return (f'{BODY_START}'
+            f'<div hidden data-pagefind-ignore>{"".join(hidden)}</div>{extra}{html}</div>{BODY_END}')
 
 
-def index_site(site_dir: str | Path) -> str:
-    """Write the index into site_dir/pagefind/; returns Pagefind's summary line, raises IndexFailed."""
+def body_document(page_html: str) -> str | None:
+    """The indexed part of a finished page as a small document of its own, or None if it has none.
+
+    Pagefind reads only the body anyway; handing it just that (not the theme's header, nav and
+    footer around it) halves its indexing time.
+    """
+    start = page_html.find(BODY_START)
+    end = page_html.find(BODY_END, start)
+    if start < 0 or end < 0:
+        return None
+    return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
+            f'{page_html[start:end]}</body></html>')
+
+
+def index_site(site_dir: str | Path, bodies_dir: str | Path | None = None) -> str:
+    """Write the index into site_dir/pagefind/; returns Pagefind's summary line, raises IndexFailed.
+
+    `bodies_dir`: the pages' body_document()s at the pages' paths, indexed instead of site_dir's pages.
+    """
     try:
         from pagefind_bin import get_executable
         binary = str(get_executable())
     except (ImportError, FileNotFoundError):
         raise IndexFailed("sökindexet kan inte byggas: pagefind-bin saknas (installera beroendena igen: "
                           "make .venv/.installed)") from None
-    command = [binary, "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--force-language", LANGUAGE,
-               "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS)]
+    site_dir = Path(site_dir).resolve()
+    source = ["--site", str(Path(bodies_dir).resolve()), "--output-path", str(site_dir / BUNDLE_DIR)] if bodies_dir \
+        else ["--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
+    command = [binary, *source, "--force-language", LANGUAGE, "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS)]
     result = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
