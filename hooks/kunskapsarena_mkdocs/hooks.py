@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -328,11 +329,23 @@ def on_post_page(output: str, page, config) -> str:
 # `arena build` the fresh folder that is swapped in only if this succeeds (a failed index
 # fails the build and the previous site stays), for `mkdocs serve` its temporary folder.
 def on_post_build(config) -> None:
+    start, cpu = time.perf_counter(), _children_cpu()
     try:
         summary = index_site(config.site_dir, None if _dirty else _bodies)
     except IndexFailed as exc:
         raise PluginError(str(exc)) from None
-    log.info("Sökindex: %s", summary or "klart")
+    # scripts/bench.py --search reads the times from this line.
+    log.info("Sökindex: %s (%.2f s, %.2f s CPU)", summary or "klart", time.perf_counter() - start,
+             _children_cpu() - cpu)
+
+
+def _children_cpu() -> float:
+    try:
+        import resource  # Unix only
+    except ImportError:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
