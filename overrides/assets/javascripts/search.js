@@ -200,6 +200,25 @@
       });
   }
 
+  // A page whose whole title is what was typed comes first ("treboxmodell" → the method
+  // Treboxmodellen before the cases "Treboxmodellen på …"); otherwise Pagefind's order.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function titled(pages, query) {
+    var asked = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    function covered(data) {
+      var words = fold((data.meta && data.meta.title) || "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      return words.length > 0 && words.every(function (word) {
+        return asked.some(function (q) {
+          return q === word || word.indexOf(relax(q)) === 0 || (word.length >= 3 && q.indexOf(word) === 0);
+        });
+      });
+    }
+    return pages.filter(covered).concat(pages.filter(function (data) { return !covered(data); }));
+  }
+
   function fillFilters(pagefind) {
     if (!filterBox || !filterBox.hidden) return;
     pagefind.filters().then(function (available) {
@@ -230,6 +249,7 @@
         .then(function (pages) {
           if (mine !== generation || final) return;
           final = last;
+          pages = titled(pages, query);
           var urls = pages.map(function (data) { return data.url; }).join(" ");
           if (list.getAttribute("data-ka-shown") !== urls) {
             // Redrawn (the fallbacks changed the list): focus stays on the result it was on.
