@@ -167,6 +167,9 @@ def test_type_filter_narrows_the_results(search_page):
     assert "/metoder/idesluss/" in [urlsplit(a.get_attribute("href")).path for a in
                                     search_page.locator("[data-ka-search-results] > li > a:first-child").all()]
     select.select_option("")
+    # The other filters the models declare, with the values the index holds.
+    assert "Skellefteå kommun" in search_page.locator("#ka-search-organisation option").all_text_contents()
+    assert "Ta fram idéer" in search_page.locator("#ka-search-phase option").all_text_contents()
 
 
 def test_excerpts_are_text_not_markup(search_page, demo_site: Path):

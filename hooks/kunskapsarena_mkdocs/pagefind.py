@@ -113,7 +113,15 @@ def index_site(site_dir: str | Path, bodies_dir: str | Path | None = None) -> st
         detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
         raise IndexFailed("sökindexet kunde inte byggas (pagefind, kod "
                           f"{result.returncode}): " + " / ".join(detail))
+    _remove_unused_ui(site_dir / BUNDLE_DIR)
     return _summary(result.stdout)
+
+
+def _remove_unused_ui(bundle: Path) -> None:
+    """Pagefind's ready-made search UIs: the site has its own box (overrides/partials/search.html)."""
+    for path in bundle.glob("pagefind-*"):
+        if path.name.endswith((".js", ".css")) and path.name != "pagefind-worker.js":
+            path.unlink()
 
 
 def _summary(output: str) -> str:
