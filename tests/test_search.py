@@ -153,6 +153,10 @@ def test_keyboard_opens_moves_and_closes(page, site_url):
 
 def test_type_filter_narrows_the_results(search_page):
     search(search_page, "idésluss")
+    toggle = search_page.locator("[data-ka-search-filter-toggle]")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
     select = search_page.locator("#ka-search-type")
     select.locator("option", has_text="Metod").wait_for(state="attached")
     before = search_page.locator(".ka-search__type").all_text_contents()

@@ -219,8 +219,12 @@
     return pages.filter(covered).concat(pages.filter(function (data) { return !covered(data); }));
   }
 
+  // The filters' values are fetched only when the visitor opens them (not with every query).
+  var filterToggle = root.querySelector("[data-ka-search-filter-toggle]");
+  var filtersFilled = false;
   function fillFilters(pagefind) {
-    if (!filterBox || !filterBox.hidden) return;
+    if (filtersFilled) return;
+    filtersFilled = true;
     pagefind.filters().then(function (available) {
       selects.forEach(function (select) {
         var values = available[select.getAttribute("data-ka-search-filter")] || {};
@@ -230,7 +234,6 @@
           select.appendChild(option);
         });
       });
-      filterBox.hidden = false;
     });
   }
 
@@ -273,7 +276,7 @@
         if (mine === generation) show(results, false);
       }).then(function (results) {
         if (mine !== generation) return null;
-        return show(results, true).then(function () { fillFilters(pagefind); });
+        return show(results, true);
       });
     }).catch(function () {
       if (mine === generation) say("Sökningen kunde inte genomföras. Försök igen.");
@@ -287,6 +290,14 @@
   });
   input.addEventListener("focus", function () { open(); load(); });
   selects.forEach(function (select) { select.addEventListener("change", run); });
+  if (filterToggle) {
+    filterToggle.addEventListener("click", function () {
+      var opening = filterBox.hidden;
+      filterToggle.setAttribute("aria-expanded", String(opening));
+      if (!opening) { filterBox.hidden = true; return; }
+      load().then(function (pagefind) { fillFilters(pagefind); filterBox.hidden = false; });
+    });
+  }
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () {
     setTimeout(function () { run(); input.focus(); }, 0);
