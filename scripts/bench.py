@@ -1,6 +1,6 @@
 """Benchmark: check and build times, page sizes, and our hooks' overhead.
 
-Usage: python scripts/bench.py [--sizes 1000 5000] [--keep DIR] [--explore | --people 20000 | --serve]
+Usage: python scripts/bench.py [--sizes 1000 5000] [--keep DIR] [--explore | --search | --people 20000 | --serve]
 
 For each size it generates a synthetic arena (scripts/generate_arena.py),
 then measures:
@@ -17,8 +17,16 @@ then measures:
 and sizes: HTML per item page (mean and max), site size per page, and
 "ref ms": a fixed pure-Python loop timed before and after, for comparing rows.
 With --explore it builds once per size and reports instead: the method
-explorer page (HTML + explorer.js + explorer.css, raw and gzip) and
-search/search_index.json (raw, gzip, per 1 000 items). 1667 items hold
+explorer page (HTML + explorer.js + explorer.css, raw and gzip) and the
+whole Pagefind index (raw, gzip, per 1 000 items; a visitor fetches a small part).
+With --search it compares the site search with the old one (Material's lunr,
+built from a copy of the arena with the search plugin back): Chromium with 4x
+CPU throttling, navigation start → first result shown (and typing → first
+result: the search alone, without the page's own load) and the bytes the
+search fetched, and how much of the build Pagefind's indexing takes (wall and CPU time:
+the CPU share holds on a loaded machine).
+Targets: first result ≤ 1 s at 1 000 items and ≤ 1.5 s at 10 000, ≤ 300 kB
+fetched per query at 10 000, indexing ≤ 10 % of the build at 5 000. 1667 items hold
 1 000 methods.
 With --people N it measures a large data/people.yml instead: `arena check` and
 the core's generated files (site_outputs, one process) for an arena of the
@@ -41,6 +49,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
+import resource
 import shutil
 import socket
 import statistics
@@ -166,7 +176,8 @@ def measure_explore(count: int, workdir: Path) -> dict[str, float]:
     site = workdir / f"site-{count}"
     build = timed([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], project)
     parts = [(site / "metoder" / "index.html").read_bytes()] + [(site / a).read_bytes() for a in EXPLORER_ASSETS]
-    index = (site / "search" / "search_index.json").read_bytes()
+    index = b"".join(path.read_bytes() for path in sorted((site / "pagefind").rglob("*")) if path.is_file()
+                     and path.suffix in (".pf_index", ".pf_meta", ".pf_filter", ".pf_fragment"))
     return {
         "items": count, "methods": generated["methods"], "build_s": build,
         "explorer_kb": sum(map(len, parts)) / 1024, "explorer_gz_kb": sum(map(gzip_size, parts)) / 1024,
@@ -183,6 +194,110 @@ def main_explore(sizes: list[int], workdir: Path) -> None:
         print(f"{r['items']:>6} {r['methods']:>8} {r['build_s']:>8.1f} {r['explorer_kb']:>12.1f} "
               f"{r['explorer_gz_kb']:>8.1f} {r['search_kb']:>10.1f} {r['search_gz_kb']:>8.1f} "
               f"{r['search_kb_per_1000']:>21.1f}", flush=True)
+
+
+# --- the site search: Pagefind against Material's lunr, in a throttled browser ---------------
+
+SEARCH_QUERY = "förändring"   # a word generate_arena writes into many items
+CPU_THROTTLING = 4            # a phone-class CPU (Chrome DevTools' "4× slowdown")
+
+
+def lunr_project(project: Path, target: Path) -> Path:
+    """A copy of the project built the old way: Material's search plugin (lunr, lang sv) and its box."""
+    shutil.copytree(project, target, ignore=shutil.ignore_patterns("site", ".site-*"))
+    for override in ("overrides/partials/header.html", "overrides/partials/search.html"):
+        (target / override).unlink()
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("plugins:\n", "plugins:\n  - search:\n      lang: sv\n", 1)
+    config = config.replace("  - assets/javascripts/search.js\n", "")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+def first_result(site: Path, old: bool, browser) -> dict[str, float]:
+    """Navigation start → first result shown, and what the search fetched (raw and gzip bytes)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from browser_harness import served
+
+    result_selector = ".md-search-result__item" if old else "[data-ka-search-results] > li"
+    searchy = ("/search/", "workers/search", "lunr") if old else ("/pagefind/",)
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    fetched: list[tuple[str, bytes]] = []
+    page.on("requestfinished", lambda request: fetched.append((request.url, request.response().body()))
+            if any(part in request.url for part in searchy) else None)
+    # The time the first result appears, in the page's own clock (0 = navigation start).
+    page.add_init_script(f"""new MutationObserver((_, observer) => {{
+        if (document.querySelector({result_selector!r})) {{ window.__firstResult = performance.now(); observer.disconnect(); }}
+      }}).observe(document, {{childList: true, subtree: true}});""")
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLING})
+    try:
+        with served(site) as base:
+            page.goto(base + "/metoder/", wait_until="commit")
+            page.locator("input.md-search__input").wait_for()
+            typed = page.evaluate("performance.now()")
+            page.keyboard.press("/")
+            page.keyboard.type(SEARCH_QUERY)
+            page.locator(result_selector).first.wait_for(timeout=120_000)
+            page.wait_for_load_state("networkidle")
+            shown = page.evaluate("window.__firstResult")
+    finally:
+        context.close()
+    bodies = [body for _, body in fetched]
+    return {"first_ms": shown, "search_ms": shown - typed, "kb": sum(map(len, bodies)) / 1024, "gz_kb": sum(map(gzip_size, bodies)) / 1024,
+            "requests": len(bodies)}
+
+
+def measure_search(count: int, workdir: Path, browser) -> dict[str, float]:
+    project = workdir / f"arena-{count}"
+    generate(project, count)
+    site, old_site = workdir / f"site-{count}", workdir / f"site-lunr-{count}"
+    # CPU seconds too (this and every waited-for child process): on a loaded machine wall time
+    # swings, the CPU share of the indexing does not.
+    cpu = lambda: sum(getattr(resource.getrusage(resource.RUSAGE_CHILDREN), f) for f in ("ru_utime", "ru_stime"))  # noqa: E731
+    cpu_start, start = cpu(), time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=project, env=ENV,
+                          capture_output=True, text=True)
+    build, build_cpu = time.perf_counter() - start, cpu() - cpu_start
+    # The indexing's own wall and CPU time, as on_post_build logs them.
+    times = re.search(r"Sökindex: .*\(([\d.]+) s, ([\d.]+) s CPU\)", done.stdout + done.stderr)
+    if done.returncode != 0 or times is None:
+        raise SystemExit(f"mkdocs build failed or logged no index times:\n{done.stdout}\n{done.stderr}")
+    indexing, indexing_cpu = float(times.group(1)), float(times.group(2))
+    timed([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(old_site)],
+          lunr_project(project, workdir / f"arena-lunr-{count}"))
+    new, old = first_result(site, False, browser), first_result(old_site, True, browser)
+    return {"items": count, "build_s": build, "index_s": indexing, "index_pct": indexing / build * 100,
+            "build_cpu_s": build_cpu, "index_cpu_s": indexing_cpu, "index_cpu_pct": indexing_cpu / build_cpu * 100,
+            "new": new, "old": old}
+
+
+def main_search(sizes: list[int], workdir: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from playwright.sync_api import sync_playwright
+
+    from browser_harness import CHROMIUM_ARGS, chromium_path
+
+    print(f"Query {SEARCH_QUERY!r}, Chromium with {CPU_THROTTLING}x CPU throttling; kB = what the search fetched "
+          "(raw / gzip), first result = navigation start → first result shown.", flush=True)
+    print(f"{'items':>6} {'build s':>8} {'index s':>8} {'index %':>8} {'CPU %':>6} | {'Pagefind ms':>12} "
+          f"{'typed→':>7} {'kB':>6} {'gz kB':>6} {'req':>4} | {'lunr ms':>8} {'typed→':>7} {'kB':>6} {'gz kB':>6} "
+          f"{'req':>4}", flush=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        try:
+            for count in sizes:
+                r = measure_search(count, workdir, browser)
+                new, old = r["new"], r["old"]
+                print(f"{r['items']:>6} {r['build_s']:>8.1f} {r['index_s']:>8.2f} {r['index_pct']:>7.1f}% "
+                      f"{r['index_cpu_pct']:>5.1f}% | "
+                      f"{new['first_ms']:>12.0f} {new['search_ms']:>7.0f} {new['kb']:>6.0f} {new['gz_kb']:>6.0f} "
+                      f"{new['requests']:>4} | {old['first_ms']:>8.0f} {old['search_ms']:>7.0f} {old['kb']:>6.0f} "
+                      f"{old['gz_kb']:>6.0f} {old['requests']:>4}",
+                      flush=True)
+        finally:
+            browser.close()
 
 
 def measure_people(people: int, items: int, workdir: Path, runs: int) -> dict[str, float]:
@@ -306,6 +421,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None, help="keep generated arenas here")
     parser.add_argument("--explore", action="store_true",
                         help="explorer page and search index sizes only (one build per size)")
+    parser.add_argument("--search", action="store_true",
+                        help="site search: Pagefind against the old lunr search, first result and bytes in Chromium "
+                             "with 4x CPU throttling, and the indexing share of the build (--sizes 1000 5000 10000)")
     parser.add_argument("--people", type=int, default=0,
                         help="measure check and outputs with this many people in data/people.yml")
     parser.add_argument("--serve", action="store_true",
@@ -323,6 +441,13 @@ def main() -> None:
     if args.people:
         try:
             main_people(args.people, args.sizes[0], workdir, args.runs)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(workdir, ignore_errors=True)
+        return
+    if args.search:
+        try:
+            main_search(args.sizes, workdir)
         finally:
             if args.keep is None:
                 shutil.rmtree(workdir, ignore_errors=True)

@@ -96,6 +96,35 @@ def tree_digest(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+# Pagefind 1.5.2 writes its filter indexes in hash-map order, which differs between runs (fragments
+# and word indexes do not; Pagefind/pagefind#638): their names, the metadata file naming them and
+# the entry file's hash change with it. The same index in another order is the same index.
+_PAGEFIND_UNORDERED = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
+
+
+def site_digest(site: Path) -> dict[str, str]:
+    """tree_digest of a built site, with Pagefind's order-dependent files compared by content, not order:
+    one entry with the sorted bytes of each of them, decompressed, under a name that does not change."""
+    import gzip
+    import re
+
+    digest = tree_digest(site)
+    unordered = sorted(path for path in digest if path.startswith(_PAGEFIND_UNORDERED)
+                       and not path.endswith((".js", ".css")))
+    groups: dict[str, list[str]] = {}
+    for path in unordered:
+        del digest[path]
+        data = (site / path).read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        data = re.sub(rb"_[0-9a-f]{7,}", b"_", data)   # the names of the other files, in the meta and entry files
+        name = re.sub(r"_[0-9a-f]{7,}(\.pf_)", r"\1", path) + " (order-free)"
+        groups.setdefault(name, []).append(hashlib.sha256(bytes(sorted(data))).hexdigest())
+    digest.update({name: hashlib.sha256(" ".join(sorted(parts)).encode()).hexdigest()
+                   for name, parts in groups.items()})
+    return digest
+
+
 # The build date every demo build test sees: upcoming/past events, "not in the future" checks.
 BUILD_EPOCH = str(int(dt.datetime.combine(TODAY, dt.time(12), tzinfo=dt.UTC).timestamp()))
 

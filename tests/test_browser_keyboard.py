@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from browser_harness import themed_pages
@@ -38,8 +39,9 @@ def test_search_opens_from_the_keyboard_and_finds_swedish_words(page, site_url):
     page.keyboard.type("förändringsteori")
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
+    page.locator(".md-search-result__meta").filter(has_text="”förändringsteori”").wait_for()   # the final list
     meta = page.locator(".md-search-result__meta").inner_text()
-    assert meta.endswith("sökresultat"), meta
+    assert re.match(r"^\d+ träffar? för ”förändringsteori”", meta), meta
     paths = [urlsplit(a.get_attribute("href")).path for a in page.locator(".md-search-result__item > a").all()]
     assert "/metoder/forandringsteori/" in paths, (meta, paths)
     # Arrow keys move into the results and Enter opens one.

@@ -23,18 +23,18 @@ def test_no_page_makes_a_request_to_another_host(browser, demo_site, site_url):
         for path in pages:
             current["path"] = path
             page.goto(site_url + path, wait_until="load")
-        # Search loads its worker, index and language files on first use.
+        # Search loads Pagefind's module, WebAssembly and index fragments on first use.
         current["path"] = "/ (search)"
         page.goto(site_url + "/")
         page.keyboard.press("/")
         page.keyboard.type("metod")
-        page.locator(".md-search-result__item").first.wait_for()
+        page.locator("[data-ka-search-results] > li").first.wait_for()
         page.wait_for_load_state("networkidle")
     finally:
         context.close()
     assert len(pages) >= 40
     local = [url for _, url in requests if urlsplit(url).netloc == origin]
-    assert any(url.endswith("search_index.json") for url in local), "the search was never loaded"
+    assert any(url.endswith(".pf_fragment") for url in local), "the search was never loaded"
     leaving = sorted({f"{path}: {url}" for path, url in requests
                       if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != origin})
     assert not leaving, f"{len(leaving)} requests leave {origin}:\n" + "\n".join(leaving)

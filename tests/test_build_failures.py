@@ -96,3 +96,22 @@ def test_successful_rebuild_replaces_site(project: Path):
     assert result.returncode == 0, result.stderr
     assert "Kundresan i nytt skick" in html
     assert leftovers(project) == []
+
+
+def test_failed_search_index_keeps_previous_site(project: Path):
+    """The index is written into the new folder before the swap: if Pagefind fails, nothing is published.
+
+    A file in content/ named pagefind is published where the index goes, so Pagefind cannot write it.
+    """
+    before = tree_digest(project / "site")
+    blocker = project / "content" / "pagefind"
+    blocker.write_text("inte en mapp\n", encoding="utf-8")
+    try:
+        result = arena(project, "build")
+    finally:
+        blocker.unlink()
+    assert result.returncode == 1
+    assert "sökindexet kunde inte byggas (pagefind" in result.stderr
+    assert "site/ är oförändrad" in result.stderr
+    assert tree_digest(project / "site") == before
+    assert leftovers(project) == []

@@ -41,7 +41,7 @@ def heading_text(tag) -> str:
 
 def list_after(body, heading: str, level: str = "h2") -> list[str]:
     h = next(h for h in body.find_all(level) if heading_text(h) == heading)
-    return [a["href"] for a in h.find_next_sibling("ul").find_all("a")]
+    return [a["href"] for a in h.find_next_sibling(["ul", "div"]).find_all("a")]
 
 
 def test_demo_has_the_promised_content(demo):

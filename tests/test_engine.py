@@ -10,7 +10,9 @@ import pytest
 from conftest import REPO, TODAY, copy_small_project
 from kunskapsarena import EVENT, POST, load_arena
 from kunskapsarena.check.names import generated_names
+from kunskapsarena.generate.pages import event_pages
 from kunskapsarena.generate.render import environment
+from kunskapsarena.generate.site_info import SiteInfo
 from kunskapsarena.model.engine import SiteEngine, current_engine, use_engine
 from kunskapsarena_mkdocs.material import MaterialEngine, blog_setup_problems
 
@@ -48,10 +50,11 @@ def test_the_core_alone_imports_no_engine():
 
 
 def _event_page(arena) -> str:
-    event = arena.of_type(EVENT)[0]
+    """A past event's page, rendered with its spec's context (the note and the buttons are engine markup)."""
+    event = next(e for e in arena.of_type(EVENT) if e.data.end.date() < TODAY)
+    context = event_pages.item_context(arena, event, SiteInfo(url="https://arena.example/", today=TODAY))
     return environment(arena).get_template("event.md.j2").render(
-        page_uri=event.page_uri, item=event, data=event.data, days=[], several_days=False, past=True,
-        ics="evenemang/ics/x.ics")
+        page_uri=event.page_uri, item=event, data=event.data, **context)
 
 
 def test_templates_take_markup_from_the_engine():

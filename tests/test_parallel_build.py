@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_EPOCH, copy_project, tree_digest
+from conftest import BUILD_EPOCH, copy_project, site_digest
 
 pytestmark = pytest.mark.build
 RENDERED_IN_PROCESSES = "Rendering "
@@ -36,7 +36,7 @@ def test_parallel_build_is_byte_identical_to_the_serial_build(project: Path, tmp
     # Both loops really ran in processes, and never in the serial build.
     assert parallel.stderr.count(RENDERED_IN_PROCESSES) == 2
     assert RENDERED_IN_PROCESSES not in serial.stderr
-    a, b = tree_digest(tmp_path / "serial"), tree_digest(tmp_path / "parallel")
+    a, b = site_digest(tmp_path / "serial"), site_digest(tmp_path / "parallel")
     assert len(a) > 100
     assert sorted(set(a) ^ set(b)) == []
     assert [path for path in a if a[path] != b[path]] == []   # search index included

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_EPOCH, MINIMAL, copy_small_project
+from conftest import BUILD_EPOCH, MINIMAL, copy_small_project, site_digest
 from kunskapsarena_mkdocs.preview_build import FAILED, OK, WARNINGS, serve_builds
 
 pytestmark = pytest.mark.build
@@ -53,12 +53,12 @@ def clean_build(root: Path, site: Path) -> Path:
 
 
 def differences(a: Path, b: Path) -> list[str]:
-    files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
-    files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
-    found = [f"only in the preview: {name}" for name in sorted(files_a - files_b)]
-    found += [f"only in the clean build: {name}" for name in sorted(files_b - files_a)]
-    found += [f"differs: {name}" for name in sorted(files_a & files_b)
-              if (a / name).read_bytes() != (b / name).read_bytes()]
+    """Every file that differs; Pagefind's order-dependent index files by content (conftest.site_digest)."""
+    digest_a, digest_b = site_digest(a), site_digest(b)
+    found = [f"only in the preview: {name}" for name in sorted(digest_a.keys() - digest_b.keys())]
+    found += [f"only in the clean build: {name}" for name in sorted(digest_b.keys() - digest_a.keys())]
+    found += [f"differs: {name}" for name in sorted(digest_a.keys() & digest_b.keys())
+              if digest_a[name] != digest_b[name]]
     return found
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI, copy_project, tree_digest
+from conftest import IN_CI, copy_project, site_digest
 from kunskapsarena.source.clock import commit_epoch
 
 pytestmark = pytest.mark.build
@@ -40,7 +40,7 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path: Path):
         os.utime(path, (EPOCH - 86_400 * 30, EPOCH - 86_400 * 30))
     build(first, tmp_path / "site-a", SOURCE_DATE_EPOCH=str(EPOCH), PYTHONHASHSEED="1")
     build(second, tmp_path / "site-b", SOURCE_DATE_EPOCH=str(EPOCH), PYTHONHASHSEED="2")
-    a, b = tree_digest(tmp_path / "site-a"), tree_digest(tmp_path / "site-b")
+    a, b = site_digest(tmp_path / "site-a"), site_digest(tmp_path / "site-b")
     assert len(a) > 50
     assert sorted(set(a) ^ set(b)) == []
     assert [path for path in a if a[path] != b[path]] == []
@@ -51,7 +51,7 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path: Path):
         assert handle.mtime == int(dt.datetime(2026, 11, 23, tzinfo=dt.UTC).timestamp())
     # ...and the comparison is sensitive: another epoch gives another site.
     build(first, tmp_path / "site-c", SOURCE_DATE_EPOCH=str(EPOCH + 86_400 * 3))
-    c = tree_digest(tmp_path / "site-c")
+    c = site_digest(tmp_path / "site-c")
     # Calendar files carry the build date as DTSTAMP (RFC 5545), so they follow the epoch too.
     calendars = {path for path in a if path.endswith(".ics")}
     assert calendars

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -31,6 +32,7 @@ from kunskapsarena.generate.pages.material_pages import material_files, missing_
 from kunskapsarena.generate.pages.print_deck import DECK_PAGE, fill_deck
 from kunskapsarena.generate.pages.sections import nav_sections, pages_kept_out_of_nav
 from kunskapsarena.generate.pages.statement import audit_summary, read_audit, render_statement, source_digest
+from kunskapsarena.generate.search import Findable, findable_pages
 from kunskapsarena.generate.site_info import SiteInfo
 from kunskapsarena.model.problems import errors
 from kunskapsarena.model.settings import Settings, SetupError
@@ -40,8 +42,9 @@ from kunskapsarena.source.load import read_content_file
 from kunskapsarena.source.settings_file import settings_document
 from kunskapsarena.source.workers import worker_count
 from kunskapsarena_mkdocs.authors import material_authors
-from kunskapsarena_mkdocs.material import blog_setup_problems
+from kunskapsarena_mkdocs.material import BLOG_DIR, blog_setup_problems
 from kunskapsarena_mkdocs.nav import with_pages_kept_out, with_sections
+from kunskapsarena_mkdocs.pagefind import IndexFailed, body_document, index_site, mark_page
 from kunskapsarena_mkdocs.sitebuild import write_failure
 
 log = logging.getLogger("mkdocs.hooks.kunskapsarena")
@@ -58,13 +61,18 @@ _embed_hosts: tuple[str, ...] = ()
 _sources: dict[str, str] = {}       # source path → docs path (check/links.py): links written as source paths
 _post_sources: dict[str, str] = {}  # docs path of a blog post → its source path
 _missing_captions = ""   # the statement's known gaps from material (filled in on_files)
+_findable: dict[str, Findable] = {}   # item pages → what the site search knows of them (generate/search.py)
+_dirty = False
+_bodies = Path(_scratch.name) / "search"   # each indexed page's body, for Pagefind (on_post_page)
+_page_dests: set[str] = set()   # this build's pages (on_files): bodies of others are dropped
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _workers, _serving
+    global _workers, _serving, _dirty
+    _dirty = dirty   # only changed pages are rendered: the search indexes the whole site folder
     _serving = command == "serve"   # its live reload is an inline script: see on_config
     # Validate in parallel for one-off builds; `serve` runs a threaded
     # server, where forking worker processes is not safe.
@@ -129,6 +137,13 @@ def _configure_blog(config, arena: Arena) -> None:
     blog.config.categories_allowed = list(arena.taxonomy.ids("blog_categories"))
 
 
+def on_pre_build(config) -> None:
+    # Bodies stay between the rebuilds of one process: a page the preview reuses from its cache
+    # (page_cache.py) is not rendered again, and its body from the last build is still its body.
+    # on_post_build drops the bodies of pages that are gone.
+    _bodies.mkdir(parents=True, exist_ok=True)
+
+
 # Default priority: runs before Material's blog plugin (-50), which picks
 # posts out of the file list, so the posts we add here are seen as posts.
 def on_files(files: Files, config) -> Files:
@@ -151,6 +166,8 @@ def on_files(files: Files, config) -> Files:
     _blocks = page_blocks(_arena, site)
     global _missing_captions
     _missing_captions = missing_captions(_arena)
+    global _findable
+    _findable = findable_pages(_arena)
     for post in _arena.of_type(POST):
         _add(files, File.generated(config, post.page_uri, abs_src_path=str(post.abs_path)))
     # Images and other files beside items, published where the items' pages are (check/links.py).
@@ -170,6 +187,8 @@ def on_files(files: Files, config) -> Files:
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
+    global _page_dests
+    _page_dests = {file.dest_uri for file in files if file.is_documentation_page()}
     return files
 
 
@@ -270,7 +289,23 @@ def on_page_content(html: str, page, config, files) -> str:
     generated = _pages_with_parts.get(page.file.src_uri)
     if generated is not None:
         html = generated.fill(html)
-    return sanitise.sanitise_html(html, _embed_hosts)
+    html = sanitise.sanitise_html(html, _embed_hosts)
+    if _searchable(page):
+        html = mark_page(html, page.title or "", _findable.get(page.file.src_uri))
+    return html
+
+
+# The site search indexes the pages visitors read: item pages and the hand-written pages in
+# content/ (not generated listings, tag and organisation pages, the print deck, or the blog's
+# index, which the blog plugin turns into a listing). A content page may opt out with
+# `search: exclude: true` in its front matter.
+def _searchable(page) -> bool:
+    if page.file.src_uri in _findable:
+        return True
+    if getattr(page.file, "generated_by", None) is not None or page.file.src_uri == f"{BLOG_DIR}/index.md":
+        return False
+    search = (getattr(page, "meta", None) or {}).get("search")
+    return not (isinstance(search, dict) and search.get("exclude") is True)
 
 
 # The blog's index, archive and category pages show excerpts of the posts that
@@ -314,11 +349,50 @@ def on_build_error(error: Exception) -> None:
 # An inline script would be blocked by it: a theme upgrade that adds one fails the strict build
 # here instead of breaking a feature in visitors' browsers.
 def on_post_page(output: str, page, config) -> str:
+    body = None if _dirty else body_document(output)
+    target = _bodies / page.file.dest_uri
+    if body is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body, encoding="utf-8")
+    else:
+        target.unlink(missing_ok=True)   # the page was indexed in an earlier rebuild
     if inline_scripts(output):
         log.warning("%s: sidan har %d inline-skript som säkerhetspolicyn (CSP) blockerar; flytta dem till "
                     "en fil som overrides/partials/javascripts/ gör (se README, Content Security Policy)",
                     page.file.src_uri, inline_scripts(output))
     return with_policy(output, _policy)
+
+
+# The search index is built from the pages as written, in the folder MkDocs built into: for
+# `arena build` the fresh folder that is swapped in only if this succeeds (a failed index
+# fails the build and the previous site stays), for `mkdocs serve` its temporary folder.
+def on_post_build(config) -> None:
+    start, cpu = time.perf_counter(), _children_cpu()
+    _drop_bodies_of_pages_gone(_page_dests)
+    try:
+        summary = index_site(config.site_dir, None if _dirty else _bodies)
+    except IndexFailed as exc:
+        raise PluginError(str(exc)) from None
+    # scripts/bench.py --search reads the times from this line.
+    log.info("Sökindex: %s (%.2f s, %.2f s CPU)", summary or "klart", time.perf_counter() - start,
+             _children_cpu() - cpu)
+
+
+def _drop_bodies_of_pages_gone(pages: set[str]) -> None:
+    """Bodies kept from an earlier rebuild of a page this build does not have (deleted or renamed;
+    a redirect page at its old address is no page)."""
+    for body in [path for path in _bodies.rglob("*") if path.is_file()]:
+        if body.relative_to(_bodies).as_posix() not in pages:
+            body.unlink()
+
+
+def _children_cpu() -> float:
+    try:
+        import resource  # Unix only
+    except ImportError:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def on_post_template(output: str, template_name: str, config) -> str:

@@ -389,6 +389,7 @@ def _load_taxonomy(root: Path, context: dict, problems: list[Problem]) -> Taxono
                                                          document, taxonomy, context, problems)
             taxonomy.vocabularies["organisations"] = ids
             continue
+        value, taxonomy.synonyms[name] = _synonyms(name, value, document, problems)
         entries = _vocabulary_entries(value)
         if entries is None:
             problems.append(Problem(TAXONOMY_FILE, document.line_of((name,)), name,
@@ -453,6 +454,45 @@ def vocabulary_id_problems(name: str, value: Any, document: YamlDocument) -> lis
             continue
         problems.append(Problem(TAXONOMY_FILE, document.line_of(loc), where, *found))
     return problems
+
+
+MAX_SYNONYM_LENGTH = 60
+
+
+def _synonyms(name: str, value: Any, document: YamlDocument,
+              problems: list[Problem]) -> tuple[Any, dict[str, tuple[str, ...]]]:
+    """An entry may be `id: {label: Etikett, synonyms: [ord, …]}` instead of `id: Etikett`: the
+    site search finds the entry's items by its synonyms too. Returns the vocabulary as `id: label`
+    and the synonyms by id; a malformed entry is reported at its line."""
+    if not isinstance(value, dict):
+        return value, {}
+    plain: dict = {}
+    synonyms: dict[str, tuple[str, ...]] = {}
+    example = "skriv t.ex. idéhantering: {label: Idéhantering, synonyms: [förslagsverksamhet, idésluss]}"
+    for key, entry in value.items():
+        if not isinstance(entry, dict):
+            plain[key] = entry
+            continue
+        where = f"{name}.{key}"
+        unknown = [str(k) for k in entry if k not in ("label", "synonyms")]
+        label, words = entry.get("label"), entry.get("synonyms", [])
+        if unknown:
+            problems.append(Problem(TAXONOMY_FILE, document.line_of((name, key, unknown[0])), where,
+                                    f"okänt fält '{unknown[0]}' (tillåtna: label, synonyms)", example))
+        if not isinstance(label, str) or not label.strip():
+            problems.append(Problem(TAXONOMY_FILE, document.line_of((name, key)), where,
+                                    "label saknas: en post med synonymer behöver sin etikett i label", example))
+            label = str(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) and 0 < len(w.strip()) <= MAX_SYNONYM_LENGTH
+                                                   for w in words):
+            problems.append(Problem(TAXONOMY_FILE, document.line_of((name, key, "synonyms")), f"{where}.synonyms",
+                                    f"ska vara en lista med ord eller korta fraser (högst {MAX_SYNONYM_LENGTH} "
+                                    "tecken var)", example))
+            words = []
+        plain[key] = label
+        if words:
+            synonyms[str(key)] = tuple(dict.fromkeys(w.strip() for w in words))
+    return plain, synonyms
 
 
 def _vocabulary_entries(value: Any) -> dict[str, str] | None:

@@ -43,7 +43,9 @@ def site_policy(extra: Mapping[str, Any] | None, live_reload: bool = False) -> s
     """
     return _join({
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'"] if live_reload else ["'self'"],
+        # 'wasm-unsafe-eval': the site search (Pagefind) runs WebAssembly; it allows compiling
+        # WebAssembly only, not eval() or new Function().
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *(["'unsafe-inline'"] if live_reload else [])],
         # Material sets styles from script through the CSSOM only (allowed); no style="…" or
         # <style> is in the pages (tables align with the align attribute, see mkdocs.yml).
         "style-src": ["'self'"],

@@ -21,6 +21,8 @@ _PLACEHOLDER = "<!-- ka-part {} -->"
 # text (the print deck). Comments pass through Markdown unchanged.
 BODY_START = "<!-- ka-body -->"
 BODY_END = "<!-- /ka-body -->"
+# Around an aside part (HtmlParts.aside): lists of links to other items.
+ASIDE_CLASS = "ka-aside"
 
 
 @dataclass
@@ -34,6 +36,11 @@ class HtmlParts:
         self.parts[placeholder] = caller().strip()
         # Blank lines around it: a raw HTML block of its own in any Markdown engine.
         return Markup(f"\n{placeholder}\n\n")
+
+    def aside(self, caller) -> Markup:
+        """A part that leads elsewhere (links to other items) rather than being the page's own
+        text: the site search leaves it out, so a page is found by what it says itself."""
+        return self.add(lambda: f'<div class="{ASIDE_CLASS}">{caller().strip()}</div>')
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ GENERATED_TAGS = {
     "video": {"controls", "preload", "src"}, "track": {"kind", "srclang", "label", "src", "default"},
 }
 GENERATED_GLOBAL_ATTRIBUTES = {
-    "hidden", "role", "dir", "data-search-exclude",
+    "hidden", "role", "dir",
     # Read by explorer.js and print.js (grep data-ka- in hooks/ and overrides/). Not a data-ka- prefix:
     # data-ka-embed must only ever come from embeds.py, after sanitising.
     "data-ka-clear", "data-ka-count", "data-ka-empty", "data-ka-explorer", "data-ka-facet",

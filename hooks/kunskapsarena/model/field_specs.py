@@ -68,6 +68,7 @@ class FieldSpec:
     choices: tuple[str, ...]        # the values of a Literal (also of a list's element)
     pattern: str | None
     format: str | None              # 'url' for web addresses
+    search_filter: str | None       # the site search's filter offering this vocabulary field's labels
     min_length: int | None
     max_length: int | None
     ge: int | None
@@ -81,7 +82,7 @@ class FieldSpec:
     def bare_item(self) -> FieldSpec:
         """One value of a list, without the list's own label, limits, vocabulary or reference."""
         return replace(self, title="", description="", example=None, required=True, optional=False, many=False,
-                       vocabulary=None, ref=None, reverse=None, names_allowed=False, pattern=None, format=None,
+                       vocabulary=None, search_filter=None, ref=None, reverse=None, names_allowed=False, pattern=None, format=None,
                        min_length=None, max_length=None, ge=None, default=None, default_factory=None)
 
     def pattern_problem(self, value: str) -> tuple[str, str]:
@@ -227,7 +228,7 @@ def _spec(name: str, info: FieldInfo) -> FieldSpec:
         reverse=extra.get("x-reverse"), names_allowed=bool(extra.get("x-names-allowed")),
         choices=get_args(item) if get_origin(item) is Literal else (),
         pattern=next((m.pattern for m in info.metadata if getattr(m, "pattern", None)), None),
-        format=extra.get("x-format"),
+        format=extra.get("x-format"), search_filter=extra.get("x-filter"),
         min_length=next((m.min_length for m in info.metadata if isinstance(m, MinLen)), None),
         max_length=next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None),
         ge=next((m.ge for m in info.metadata if isinstance(m, Ge)), None),

@@ -64,10 +64,15 @@ def text(title: str, description: str = "", *, example: Any = None, **kwargs: An
     return Field(title=title, description=description, json_schema_extra=_extra(example=example), **kwargs)
 
 
-def vocabulary(name: str, title: str, description: str = "", *, example: Any = None, **kwargs: Any) -> Any:
-    """A value (or list of values) that must be a key of taxonomy.yml's `name`."""
+def vocabulary(name: str, title: str, description: str = "", *, example: Any = None, search_filter: str | None = None,
+               **kwargs: Any) -> Any:
+    """A value (or list of values) that must be a key of taxonomy.yml's `name`.
+
+    `search_filter` names the site search's filter that offers the values' labels (one name
+    for every type that fills it, e.g. "Organisation" for a case's organisation and an event's organiser).
+    """
     return Field(title=title, description=description,
-                 json_schema_extra=_extra(vocabulary=name, example=example), **kwargs)
+                 json_schema_extra=_extra(vocabulary=name, example=example, filter=search_filter), **kwargs)
 
 
 def ref(target: str, title: str, description: str = "", *, example: Any = None, reverse: str | None = None,

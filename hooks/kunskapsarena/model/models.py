@@ -37,6 +37,9 @@ from .fields import (
 )
 from .notation import ClockTime, Date, WholeNumber, YesNo
 
+# The site search's filter for the organisation an item belongs to, whatever its field is called.
+ORGANISATION_FILTER = "Organisation"
+
 
 class Consideration(Model):
     topic: str = vocabulary("consideration_topics", "Område", example="gdpr")
@@ -51,7 +54,7 @@ class Method(Item):
     summary: str = text("Sammanfattning", "En eller två meningar, högst 300 tecken.",
                         min_length=1, max_length=300, example="Vad metoden är bra för, i en mening.")
     phases: list[str] = vocabulary("phases", "Faser", "Minst en fas där metoden passar.",
-                                   min_length=1, example=["förstå"])
+                                   min_length=1, example=["förstå"], search_filter="Fas")
     duration: Range = text("Tidsåtgång (minuter)", example={"min": 30, "max": 60})
     group_size: Range = text("Gruppstorlek (personer)", example={"min": 3, "max": 12})
     difficulty: str = vocabulary("difficulties", "Svårighetsgrad", example="lätt")
@@ -87,7 +90,8 @@ class Case(Item):
     title: str = text("Titel", min_length=2, max_length=120, example="Mitt goda exempel")
     summary: str = text("Sammanfattning", "En eller två meningar, högst 300 tecken.",
                         min_length=1, max_length=300, example="Vad ni gjorde och vad det gav.")
-    organisation: str = vocabulary("organisations", "Organisation", example="organisation-id")
+    organisation: str = vocabulary("organisations", "Organisation", example="organisation-id",
+                                   search_filter=ORGANISATION_FILTER)
     unit: str = text("Förvaltning eller bolag", min_length=1, example="Socialförvaltningen")
     region: str | None = vocabulary("regions", "Län",
                                     "Behövs bara om det skiljer sig från organisationens län.",
@@ -120,7 +124,8 @@ class Post(Item):
     authors: list[str] = ref("person", "Skribenter", min_length=1, reverse="Skribent för", example=["person-id"])
     categories: list[str] = vocabulary("blog_categories", "Kategorier", min_length=1,
                                        example=["Erfarenheter"])
-    organisation: str = vocabulary("organisations", "Organisation", example="organisation-id")
+    organisation: str = vocabulary("organisations", "Organisation", example="organisation-id",
+                                   search_filter=ORGANISATION_FILTER)
     tags: list[str] = vocabulary("tags", "Taggar", default_factory=list, example=[])
     summary: str = text("Sammanfattning", min_length=1, max_length=300,
                         example="Vad inlägget handlar om, i en mening.")
@@ -177,7 +182,8 @@ class Event(Item):
     location: str | None = text("Plats", "Lokal och ort; behövs när evenemanget är fysiskt eller hybrid.",
                                 default=None, example="Stadshuset, Storgatan 1, Skellefteå")
     registration: str | None = web_url("Anmälan", "Webbadress till anmälan.", default=None)
-    organiser: str = vocabulary("organisations", "Arrangör", example="organisation-id")
+    organiser: str = vocabulary("organisations", "Arrangör", example="organisation-id",
+                                search_filter=ORGANISATION_FILTER)
     programme: list[ProgrammeItem] = text(
         "Program", default_factory=list,
         example=[{"time": "09:00", "end": "09:30", "title": "Välkommen", "speakers": ["person-id"]}])
@@ -239,7 +245,8 @@ class Project(Item):
     title: str = text("Titel", min_length=2, max_length=120, example="Mitt förändringsprojekt")
     summary: str = text("Sammanfattning", "En eller två meningar, högst 300 tecken.",
                         min_length=1, max_length=300, example="Vad projektet ska förändra, och för vem.")
-    organisation: str = vocabulary("organisations", "Ansvarig organisation", example="organisation-id")
+    organisation: str = vocabulary("organisations", "Ansvarig organisation", example="organisation-id",
+                                   search_filter=ORGANISATION_FILTER)
     partners: list[str] = vocabulary("organisations", "Samarbetspartner", default_factory=list, example=[])
     status: str = vocabulary("project_statuses", "Status", example="planering")
     period: Period = text("Projektperiod", example={"start": "ÅÅÅÅ-MM-DD"})
@@ -294,7 +301,7 @@ class Idea(Item):
     submitted: Date = text("Inkom", example="ÅÅÅÅ-MM-DD")
     origin: str = vocabulary("idea_origins", "Idén kommer från", example="medarbetare")
     organisation: str = vocabulary("organisations", "Organisation", "Den organisation vars idésluss tog emot idén.",
-                                   example="organisation-id")
+                                   example="organisation-id", search_filter=ORGANISATION_FILTER)
     status: IdeaStage = text("Status", "Samma som det senaste steget i history.", example="inkommen")
     history: list[IdeaStep] = text("Historik", "Varje steg med datum, äldst först.", min_length=1,
                                    example=[{"status": "inkommen", "date": "ÅÅÅÅ-MM-DD"}])
@@ -344,7 +351,8 @@ class Training(Item):
     format: str = vocabulary("training_formats", "Form", example="lärarledd")
     length: str = text("Omfattning", min_length=1, example="Fyra halvdagar under en termin")
     audience: str = text("Målgrupp", min_length=1, example="Chefer och verksamhetsutvecklare")
-    organisation: str = vocabulary("organisations", "Arrangör", example="organisation-id")
+    organisation: str = vocabulary("organisations", "Arrangör", example="organisation-id",
+                                   search_filter=ORGANISATION_FILTER)
     provider: str | None = text("Utbildare", "Om någon annan än arrangören håller i utbildningen.", default=None)
     dates: list[TrainingDate] = text("Nästa tillfällen", default_factory=list,
                                      example=[{"start": "ÅÅÅÅ-MM-DD", "location": "Ort"}])

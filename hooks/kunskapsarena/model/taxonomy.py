@@ -17,6 +17,9 @@ class Taxonomy:
     """Vocabulary name → ordered {id: label}. Order is display order."""
 
     vocabularies: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Vocabulary name → {id: words the entry's items are also found by in the site search}
+    # (`id: {label: …, synonyms: […]}` in taxonomy.yml).
+    synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     person_ids: dict[str, str] = field(default_factory=dict)   # every id in people.yml, valid or not
@@ -30,6 +33,9 @@ class Taxonomy:
 
     def label(self, name: str, value: str) -> str:
         return self.ids(name).get(value, value)
+
+    def synonyms_of(self, name: str, value: str) -> tuple[str, ...]:
+        return self.synonyms.get(name, {}).get(value, ())
 
     def organisation_name(self, org_id: str) -> str:
         org = self.organisations.get(org_id)
