@@ -58,7 +58,7 @@ def test_filtering_by_phase_narrows_the_list_and_sets_the_url(served_demo, page,
     assert 0 < len(expected) < len(records)
     assert sorted(visible_titles(page)) == expected
     assert parse_qs(urlsplit(page.url).query) == {"phase": ["testa"]}
-    assert page.get_by_role("status").inner_text() == f"Visar {len(expected)} av {len(records)} metoder"
+    assert page.locator("[data-ka-count]").inner_text() == f"Visar {len(expected)} av {len(records)} metoder"
 
     page.reload()   # the state survives a reload: it lives in the URL
     assert page.get_by_role("group", name="Fas").get_by_label(label).is_checked()
@@ -96,7 +96,7 @@ def test_keyboard_free_text_and_clear(served_demo, page, methods):
     page.get_by_role("button", name="Rensa filter").click()
     assert len(visible_titles(page)) == len(records)
     assert urlsplit(page.url).query == ""
-    assert page.get_by_role("status").inner_text() == f"{len(records)} metoder"
+    assert page.locator("[data-ka-count]").inner_text() == f"{len(records)} metoder"
 
 
 def test_print_link_carries_the_filter_to_the_deck(served_demo, page, methods):
@@ -123,4 +123,4 @@ def test_case_explorer_uses_the_same_script(served_demo, page):
     assert 0 < len(expected) < len(cases)
     assert sorted(visible_titles(page)) == expected
     assert parse_qs(urlsplit(page.url).query) == {"organisation": [organisation]}
-    assert page.get_by_role("status").inner_text() == f"Visar {len(expected)} av {len(cases)} goda exempel"
+    assert page.locator("[data-ka-count]").inner_text() == f"Visar {len(expected)} av {len(cases)} goda exempel"

@@ -64,7 +64,7 @@ _missing_captions = ""   # the statement's known gaps from material (filled in o
 _findable: dict[str, Findable] = {}   # item pages → what the site search knows of them (generate/search.py)
 _dirty = False
 _bodies = Path(_scratch.name) / "search"   # each indexed page's body, for Pagefind (on_post_page)
-_page_dests: set[str] = set()   # this build's pages (on_files): bodies of others are dropped
+_page_dests: set[str] = set()   # this build's pages (on_env): bodies of others are dropped
 # The page events only read what on_files prepared, so hooks/parallel_pages.py
 # may run it in worker processes.
 PARALLEL_SAFE_PAGE_EVENTS = True
@@ -187,8 +187,6 @@ def on_files(files: Files, config) -> Files:
     # Everything MkDocs needs is in `files` now; thousands of records kept
     # alive for the rest of the build would only slow its garbage collector.
     _arena = None
-    global _page_dests
-    _page_dests = {file.dest_uri for file in files if file.is_documentation_page()}
     return files
 
 
@@ -322,6 +320,8 @@ def on_page_context(context, page, config, nav):
 # The print deck's cards take each method's body as converted on the method's
 # own page (kunskapsarena/generate/pages/print_deck.py); every page is converted by now.
 def on_env(env, config, files: Files):
+    global _page_dests   # final addresses: the blog plugin moves its posts in its own on_files
+    _page_dests = {file.dest_uri for file in files if file.is_documentation_page()}
     deck = files.get_file_from_path(DECK_PAGE)
     if deck is not None and deck.page is not None and deck.page.content is not None:
         deck.page.content = fill_deck(
