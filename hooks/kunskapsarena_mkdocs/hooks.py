@@ -236,6 +236,8 @@ def on_serve(server, config, builder):
 # and `<!-- arena:… -->` markers (the start page's next events, newest cases …)
 # whose blocks were prepared in on_files.
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    if page.file.src_uri in _post_sources and not page.meta.get("description") and page.meta.get("summary"):
+        page.meta["description"] = page.meta["summary"]   # a post's own description (made inert below)
     _escape_theme_meta(page)
     # Blog posts and content/ pages come to MkDocs as written: links to source files become docs paths
     # (the core's item pages are rewritten when rendered).

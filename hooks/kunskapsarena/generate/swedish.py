@@ -37,3 +37,8 @@ def date_span(start: dt.date, end: dt.date | None) -> str:
     if start.year == end.year:
         return f"{start.day} {MONTHS[start.month - 1]} – {long_date(end)}"
     return f"{long_date(start)} – {long_date(end)}"
+
+
+def listing(parts: list[str]) -> str:
+    """'a, b och c': a list as a Swedish sentence writes it."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kunskapsarena.generate.html_parts import GeneratedPage, render_page
 from kunskapsarena.generate.render import environment
+from kunskapsarena.generate.swedish import listing
 from kunskapsarena.index.arena import Arena, Record
 from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
 from kunskapsarena.model.vocabulary_urls import (
@@ -41,6 +42,14 @@ def groups(arena: Arena, vocabulary: str, value: str) -> list[Group]:
     return result
 
 
+def description(name: str, found: list[Group], contacts: int = 0) -> str:
+    """The page's own description for search engines and link previews: what it lists, counted."""
+    parts = [f"{len(g.records)} {g.ctype.label.lower() if len(g.records) == 1 else g.ctype.count_noun}" for g in found]
+    if contacts:
+        parts.append(f"{contacts} {'kontaktperson' if contacts == 1 else 'kontaktpersoner'}")
+    return f"{name} i kunskapsarenan: {listing(parts)}." if parts else f"{name} i kunskapsarenan."
+
+
 def vocabulary_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, GeneratedPage | str]:
     env = environment(arena)
     template = env.get_template("vocabulary_page.md.j2")
@@ -55,6 +64,7 @@ def vocabulary_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, Ge
         uri = tag_page_uri(tag)
         tags.append((label, uri, sum(len(g.records) for g in found)))
         pages[uri] = render_page(template, page_uri=uri, title=f"Ämne: {label}", heading=label, groups=found,
+                                     description=description(label, found),
                                      intro=f"Allt i arenan som handlar om {label.lower()}.",
                                      organisation=None, contacts=[], back=(f"{TAG_SECTION}/index.md", "Alla ämnen"))
     pages[f"{TAG_SECTION}/index.md"] = env.get_template("vocabulary_index.md.j2").render(
@@ -73,6 +83,7 @@ def vocabulary_pages(arena: Arena, site: SiteInfo | None = None) -> dict[str, Ge
         uri = organisation_page_uri(org_id)
         organisations.append((organisation.name, uri, sum(len(g.records) for g in found)))
         pages[uri] = render_page(template, page_uri=uri, title=organisation.name, heading=organisation.name,
+                                     description=description(organisation.name, found, len(contacts)),
                                      groups=found, intro="", organisation=organisation, contacts=contacts,
                                      back=(f"{ORGANISATION_SECTION}/index.md", "Alla organisationer"))
     pages[f"{ORGANISATION_SECTION}/index.md"] = env.get_template("vocabulary_index.md.j2").render(
