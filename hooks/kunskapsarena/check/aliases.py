@@ -14,7 +14,7 @@ from kunskapsarena.model.content_types import CONTENT_TYPES, ContentType
 from kunskapsarena.model.problems import Problem, Severity
 from kunskapsarena.model.slugs import is_slug, slugify
 from kunskapsarena.source.history import renamed_files, since
-from kunskapsarena.source.load import SourceFile, UnreadableFile, read_content_file
+from kunskapsarena.source.load import SourceFile, line_in_file
 
 from .names import name_problem, url_section
 
@@ -76,7 +76,7 @@ def renamed_without_alias(arena: Arena) -> list[Problem]:
         if old_slug in aliases or old_slug in arena.records[record.type.name]:
             continue   # kept, or another file has the old name now
         written = ", ".join([*aliases, old_slug])
-        line = _line_of_aliases(arena.root, record.abs_path) if aliases else 1
+        line = line_in_file(arena.root, record.abs_path, (FIELD,)) if aliases else 1
         problems.append(Problem(
             record.path, line, FIELD,
             f"filen hette {old} {_when()}; den gamla adressen slutar fungera",
@@ -88,13 +88,6 @@ def renamed_without_alias(arena: Arena) -> list[Problem]:
 def _when() -> str:
     base = since()
     return "i senaste incheckningen" if base == "HEAD" else f"i {base}"
-
-
-def _line_of_aliases(root: Path, path: Path) -> int:
-    try:
-        return read_content_file(root, path).front.line_of((FIELD,))
-    except UnreadableFile:
-        return 1
 
 
 def shared_alias_problems(arena: Arena) -> list[Problem]:
@@ -110,15 +103,9 @@ def shared_alias_problems(arena: Arena) -> list[Problem]:
                 continue
             for record, index in owners:
                 others = ", ".join(other.path for other, _ in owners if other is not record)
-                problems.append(Problem(record.path, _line(arena.root, record.abs_path, index), f"{FIELD}[{index}]",
+                line = line_in_file(arena.root, record.abs_path, (FIELD, index))
+                problems.append(Problem(record.path, line, f"{FIELD}[{index}]",
                                         f"'{alias}' är också en tidigare adress för {others}",
                                         "en gammal adress kan bara leda till en sida; behåll den där den hör hemma"))
     return problems
 
-
-def _line(root: Path, path: Path, index: int) -> int:
-    """Line of an alias; the file is read again only on this rare error path."""
-    try:
-        return read_content_file(root, path).front.line_of((FIELD, index))
-    except UnreadableFile:
-        return 1

@@ -40,7 +40,10 @@ from .statement import STATEMENT_PAGE, statement_page_problems
 from .typography import theme_reading_problems, typographic_quote_problems
 
 
-def site_page_problems(root: Path, embed_hosts: Collection[str] = (), folder: str = PAGES_DIR) -> list[Problem]:
+def site_page_problems(root: Path, embed_hosts: Collection[str] = (), folder: str = PAGES_DIR,
+                       bodies: list[tuple[str, str, int]] | None = None) -> list[Problem]:
+    """Every check of the pages in `folder`; `bodies`, if given, receives (path, body, first line) of
+    each readable page, so the link check needs no second read."""
     problems: list[Problem] = []
     statement = f"{folder}/{STATEMENT_PAGE}"
     for file in walk(Path(root), folder, suffix=".md").files:   # links are reported by the caller, never read
@@ -51,6 +54,8 @@ def site_page_problems(root: Path, embed_hosts: Collection[str] = (), folder: st
             problems.append(exc.problem)
             continue
         _, body, first_line = split_front_matter(text)
+        if bodies is not None:
+            bodies.append((rel, body, first_line))
         # A page whose title is its own '# Title' line starts below level 1; else the title is the h1.
         has_h1 = any(heading.level == 1 for heading in headings(body, first_line))
         problems += accessibility_problems(rel, body, first_line, title_level=0 if has_h1 else 1)

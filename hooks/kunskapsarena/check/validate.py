@@ -31,10 +31,9 @@ from kunskapsarena.source.discovery import PAGES_DIR, walk
 from kunskapsarena.source.load import (
     SourceFile,
     UnreadableFile,
+    line_in_file,
     read_content_file,
     read_data_file,
-    read_text,
-    split_front_matter,
 )
 from kunskapsarena.source.workers import PARALLEL_THRESHOLD, can_fork, fork_pool
 from kunskapsarena.source.yamlsource import YamlDocument
@@ -103,8 +102,10 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
                 "två filer av samma typ får inte ha samma namn; döp om den ena"))
             continue
         arena.records[type_name][record.slug] = record
-    problems.extend(site_page_problems(root, embed_hosts))
-    problems.extend(_link_problems(root, arena, {ctype.folder: known[ctype.name] for ctype in CONTENT_TYPES}))
+    site_bodies: list[tuple[str, str, int]] = []
+    problems.extend(site_page_problems(root, embed_hosts, bodies=site_bodies))
+    problems.extend(_link_problems(root, arena, site_bodies,
+                                   {ctype.folder: known[ctype.name] for ctype in CONTENT_TYPES}))
     # Links anywhere in data/ and in the published tree are refused too (the
     # data files read above already report their own).
     for folder, hidden in (("data", False), (PAGES_DIR, True)):
@@ -124,15 +125,10 @@ def _load_arena(root: Path, today: dt.date | None, workers: int) -> Arena:
 _DATA_FOLDER = "data/"
 
 
-def _link_problems(root: Path, arena: Arena, slugs: dict[str, set[str]]) -> list[Problem]:
-    """Links, anchors and images in every valid item's and content/ page's body; items' image files."""
-    pages = []
-    for file in walk(root, PAGES_DIR, suffix=".md").files:
-        try:
-            _, body, first_line = split_front_matter(read_text(root, file))
-        except UnreadableFile:
-            continue   # reported by the site pages' check
-        pages.append((file.relative_to(root).as_posix(), body, first_line))
+def _link_problems(root: Path, arena: Arena, pages: list[tuple[str, str, int]],
+                   slugs: dict[str, set[str]]) -> list[Problem]:
+    """Links, anchors and images in every valid item's and content/ page's body (`pages`: their
+    path, body and first line, as site_page_problems read them); items' image files."""
     records = [record for ctype in CONTENT_TYPES for record in arena.records[ctype.name].values()]
     targets = link_targets(root, records, pages, slugs)
     found = []
@@ -145,8 +141,7 @@ def _link_problems(root: Path, arena: Arena, slugs: dict[str, set[str]]) -> list
     for record in records:
         image = getattr(record.data, "image", None)
         if image is not None and not file_problem(targets, targets.pages[record.path], image.src):
-            text = record.abs_path.read_text(encoding="utf-8").split("\n")
-            line = next((number for number, row in enumerate(text, 1) if "src:" in row and image.src in row), 1)
+            line = line_in_file(root, record.abs_path, ("image", "src"))
             found.append(Problem(record.path, line, "image.src", f"bildfilen '{image.src}' finns inte",
                                  f"lägg bilden i {posixpath.dirname(record.path)}/{posixpath.dirname(image.src)}/ "
                                  "eller rätta sökvägen (den skrivs från innehållsfilen)"))
@@ -158,24 +153,20 @@ def _material_problems(arena: Arena) -> list[Problem]:
     found = []
     for material in arena.records.get("material", {}).values():
         data = material.data
-        lines = material.abs_path.read_text(encoding="utf-8").splitlines()
-
-        def line_of(key: str, value: str = "", lines: list[str] = lines) -> int:
-            return next((n for n, text in enumerate(lines, 1)
-                         if text.lstrip(" -").startswith(key) and value in text), 1)
-
         event = arena.records.get("event", {}).get(data.event)
         if event is not None and data.programme_item is not None:
             titles = [item.title for item in event.data.programme]
             if data.programme_item not in titles:
-                found.append(Problem(material.path, line_of("programme_item:"), "programme_item",
+                found.append(Problem(material.path, line_in_file(arena.root, material.abs_path, ("programme_item",)),
+                                     "programme_item",
                                      f"'{data.programme_item}' finns inte i programmet för {data.event}",
                                      did_you_mean(data.programme_item, titles)
                                      or "skriv programpunktens titel exakt som i evenemangets program"))
         for index, file in enumerate(data.files):
             path = material.abs_path.parent / file.src
             if not path.is_file():
-                found.append(Problem(material.path, line_of("src:", file.src), f"files[{index}].src",
+                found.append(Problem(material.path, line_in_file(arena.root, material.abs_path, ("files", index, "src")),
+                                     f"files[{index}].src",
                                      f"filen '{file.src}' finns inte",
                                      f"lägg filen i {material.abs_path.parent.name}/ eller rätta sökvägen"))
     return found

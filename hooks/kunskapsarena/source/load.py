@@ -135,6 +135,17 @@ def read_content_file(root: Path, path: Path) -> SourceFile:
     return parse_content(relative(root, path), path, read_text(root, path))
 
 
+def line_in_file(root: Path, path: Path, loc: tuple[str | int, ...]) -> int:
+    """The file line of a front matter value, from the YAML line table; 1 if the file cannot be read.
+
+    For problems found after validation, when only the record is at hand: the
+    file is read again, on that rare error path only."""
+    try:
+        return read_content_file(root, path).front.line_of(loc)
+    except UnreadableFile:
+        return 1
+
+
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """(front matter text or None, body, file line of the body's first line), without parsing the YAML."""
     if not _FRONT_MATTER.detect(text):
